@@ -1,0 +1,59 @@
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/cli/commands.hpp"
+#include "core/cli/exit_codes.hpp"
+#include "core/cli/result_rendering.hpp"
+
+namespace qloop::cli {
+namespace {
+
+std::string read_file(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw CommandError{kExitInvalidInput, "cannot read input file " + path};
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+} // namespace
+
+void register_analyze(CLI::App &app, Context &ctx) {
+  struct Options {
+    std::string method, input, format = "json", out;
+  };
+  auto o = std::make_shared<Options>();
+  auto *cmd = app.add_subcommand("analyze", "Run an analysis method (5why, fishbone, fmea, doe, anova, spc, ...)");
+  cmd->add_option("METHOD", o->method, "Method name, see `qloop plugins list`")->required();
+  cmd->add_option("--input,-i", o->input, "Request file (JSON)")->required();
+  cmd->add_option("--format,-f", o->format, "Output: json, table or svg")
+      ->check(CLI::IsMember({"json", "table", "svg"}));
+  cmd->add_option("--out,-o", o->out, "Write the output to this file instead of stdout");
+  cmd->callback([&ctx, o] {
+    auto plugin = ctx.plugins().find_method(o->method);
+    if (!plugin)
+      throw CommandError{kExitPlugin, "no loaded analysis plugin provides method '" + o->method +
+                                          "' (see `qloop plugins list`)"};
+    std::string request = read_file(o->input);
+    std::string result;
+    try {
+      auto instance = plugin->create();
+      result = instance.analyze(o->method, request);
+    } catch (const plugins::PluginCallError &e) {
+      throw CommandError{e.status() == QLOOP_ERR_INVALID_INPUT ? kExitInvalidInput : kExitPlugin, e.what()};
+    }
+    std::string rendered = render_result(result, o->format);
+    if (o->out.empty()) {
+      ctx.out << rendered;
+      if (!rendered.empty() && rendered.back() != '\n') ctx.out << '\n';
+    } else {
+      std::ofstream f(o->out, std::ios::binary);
+      f << rendered;
+      if (!f) throw CommandError{kExitFailure, "cannot write " + o->out};
+    }
+  });
+}
+
+} // namespace qloop::cli

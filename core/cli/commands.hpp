@@ -1,0 +1,18 @@
+// One registration function per command group; each lives in its own file.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "core/cli/context.hpp"
+
+namespace qloop::cli {
+
+void register_version(CLI::App &app, Context &ctx);
+void register_plugins(CLI::App &app, Context &ctx);
+void register_config(CLI::App &app, Context &ctx);
+void register_analyze(CLI::App &app, Context &ctx);
+
+// Parses argv and runs the chosen command; returns the process exit code.
+int run(int argc, const char *const *argv, Context &ctx);
+
+} // namespace qloop::cli

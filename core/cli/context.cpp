@@ -1,0 +1,46 @@
+#include "core/cli/context.hpp"
+
+#include <ostream>
+
+#include "core/cli/exit_codes.hpp"
+#include "core/log/logging.hpp"
+
+namespace qloop::cli {
+
+const config::Config &Context::config() {
+  if (config_) return *config_;
+  try {
+    config_ = std::make_unique<config::Config>(config::Config::load(config::Config::locate(config_option)));
+  } catch (const config::ConfigError &e) {
+    throw CommandError{kExitConfig, e.what()};
+  }
+  log::Settings settings = config_->host().log;
+  if (!log_level_option.empty()) {
+    settings.level = log_level_option;
+    settings.levels.clear();
+  }
+  if (!settings.file.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(settings.file).parent_path(), ec);
+  }
+  try {
+    log::configure(settings);
+  } catch (const std::exception &e) {
+    throw CommandError{kExitConfig, std::string("logging: ") + e.what()};
+  }
+  for (const auto &d : config_->diagnostics()) {
+    if (d.severity == config::Diagnostic::Severity::Warning) log::get("config")->warn("{}", d.text());
+  }
+  return *config_;
+}
+
+plugins::PluginManager &Context::plugins() {
+  if (plugins_) return *plugins_;
+  plugins_ = std::make_unique<plugins::PluginManager>(config());
+  plugins_->load_all();
+  for (const auto &d : plugins_->diagnostics())
+    if (d.severity == config::Diagnostic::Severity::Warning) log::get("config")->warn("{}", d.text());
+  return *plugins_;
+}
+
+} // namespace qloop::cli

@@ -1,0 +1,34 @@
+// What every command shares: global options, the configuration and the plugin
+// manager, loaded on first use so `qloop version` touches neither.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "core/config/config.hpp"
+#include "core/plugins/plugin_manager.hpp"
+
+namespace qloop::cli {
+
+class Context {
+public:
+  Context(std::ostream &out, std::ostream &err) : out(out), err(err) {}
+
+  std::filesystem::path config_option; // --config
+  std::string log_level_option;        // --log-level
+  std::ostream &out;                   // command output (stdout)
+  std::ostream &err;                   // messages for the user (stderr)
+
+  // Loads the configuration and sets up logging; throws CommandError(kExitConfig).
+  const config::Config &config();
+  // Loads the enabled plugins (once).
+  plugins::PluginManager &plugins();
+
+private:
+  std::unique_ptr<config::Config> config_;
+  std::unique_ptr<plugins::PluginManager> plugins_;
+};
+
+} // namespace qloop::cli

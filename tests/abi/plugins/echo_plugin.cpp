@@ -1,0 +1,56 @@
+// A well-behaved analysis plugin on the C++ layer, for the host's tests:
+// "echo" answers, "fail" reports invalid input, "throw" throws a plain
+// exception, "crash_alloc" throws std::bad_alloc.
+#include <qloop/plugin.hpp>
+
+#include <new>
+#include <stdexcept>
+#include <string>
+
+namespace {
+
+std::string quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (static_cast<unsigned char>(c) < 0x20) continue;
+    out += c;
+  }
+  return out + "\"";
+}
+
+class EchoPlugin : public qloop::sdk::AnalysisPlugin {
+public:
+  static constexpr const char *id = QLOOP_TEST_ID;
+  static constexpr const char *name = "Echo (test)";
+  static constexpr const char *version = "1.2.3";
+  static constexpr const char *vendor = "qloop tests";
+  static constexpr const char *description = "Echoes its request; fails on demand";
+  static constexpr const char *license = "Apache-2.0";
+  static constexpr const char *methods[] = {"echo", "fail", "throw", "crash_alloc", nullptr};
+  static constexpr qloop_config_key config_keys[] = {
+      qloop::sdk::key("greeting", QLOOP_CONFIG_STRING, "hello", "Word put before the echo"),
+      qloop::sdk::key("repeat", QLOOP_CONFIG_INT, "1", "How many times to repeat the greeting"),
+      qloop::sdk::key("throw_on_create", QLOOP_CONFIG_BOOL, "false", "Make create() throw (tests)"),
+  };
+
+  explicit EchoPlugin(qloop::sdk::Host host) : AnalysisPlugin(host) {
+    if (host.config_bool("throw_on_create", false)) throw std::runtime_error("told to fail in create");
+    host.debug("echo instance created");
+  }
+
+  std::string analyze(std::string_view method, std::string_view request) override {
+    if (method == "fail") throw qloop::sdk::InvalidInput("field 'x': must be a number");
+    if (method == "throw") throw std::logic_error("a bug in the plugin");
+    if (method == "crash_alloc") throw std::bad_alloc();
+    std::string greeting;
+    for (long long i = 0; i < host().config_int("repeat", 1); ++i) greeting += host().config_or("greeting", "?");
+    return "{\"method\":" + quoted(method) + ",\"greeting\":" + quoted(greeting) +
+           ",\"request_bytes\":" + std::to_string(request.size()) + ",\"summary\":{\"echo\":" + quoted(request) +
+           "}}";
+  }
+};
+
+} // namespace
+
+QLOOP_PLUGIN(EchoPlugin)
