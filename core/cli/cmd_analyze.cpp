@@ -5,6 +5,7 @@
 
 #include "core/cli/commands.hpp"
 #include "core/cli/exit_codes.hpp"
+#include "core/cli/analysis_request.hpp"
 #include "core/cli/result_rendering.hpp"
 
 namespace qloop::cli {
@@ -22,12 +23,15 @@ std::string read_file(const std::string &path) {
 
 void register_analyze(CLI::App &app, Context &ctx) {
   struct Options {
-    std::string method, input, format = "json", out;
+    std::string method, input, format = "json", out, lang = "en";
+    std::vector<std::string> options;
   };
   auto o = std::make_shared<Options>();
   auto *cmd = app.add_subcommand("analyze", "Run an analysis method (5why, fishbone, fmea, doe, anova, spc, ...)");
   cmd->add_option("METHOD", o->method, "Method name, see `qloop plugins list`")->required();
-  cmd->add_option("--input,-i", o->input, "Request file (JSON)")->required();
+  cmd->add_option("--input,-i", o->input, "Request file: JSON, or CSV for tabular data")->required();
+  cmd->add_option("--option", o->options, "key=value passed in the request's options (repeatable)");
+  cmd->add_option("--lang", o->lang, "Chart labels: en or zh-CN")->check(CLI::IsMember({"en", "zh-CN"}));
   cmd->add_option("--format,-f", o->format, "Output: json, table or svg")
       ->check(CLI::IsMember({"json", "table", "svg"}));
   cmd->add_option("--out,-o", o->out, "Write the output to this file instead of stdout");
@@ -36,7 +40,9 @@ void register_analyze(CLI::App &app, Context &ctx) {
     if (!plugin)
       throw CommandError{kExitPlugin, "no loaded analysis plugin provides method '" + o->method +
                                           "' (see `qloop plugins list`)"};
-    std::string request = read_file(o->input);
+    nlohmann::json built = build_request(o->method, o->input, read_file(o->input), o->options);
+    if (!built.contains("lang")) built["lang"] = o->lang;
+    const std::string request = built.dump();
     std::string result;
     try {
       auto instance = plugin->create();

@@ -1,6 +1,7 @@
 // A well-behaved analysis plugin on the C++ layer, for the host's tests:
 // "echo" answers, "fail" reports invalid input, "throw" throws a plain
-// exception, "crash_alloc" throws std::bad_alloc.
+// exception, "crash_alloc" throws std::bad_alloc, "submit" and "quarantine"
+// hand the request to the host's intake services.
 #include <qloop/plugin.hpp>
 
 #include <new>
@@ -27,11 +28,14 @@ public:
   static constexpr const char *vendor = "qloop tests";
   static constexpr const char *description = "Echoes its request; fails on demand";
   static constexpr const char *license = "Apache-2.0";
-  static constexpr const char *methods[] = {"echo", "fail", "throw", "crash_alloc", nullptr};
+  static constexpr const char *methods[] = {"echo", "fail", "throw", "crash_alloc", "submit", "quarantine", nullptr};
   static constexpr qloop_config_key config_keys[] = {
       qloop::sdk::key("greeting", QLOOP_CONFIG_STRING, "hello", "Word put before the echo"),
       qloop::sdk::key("repeat", QLOOP_CONFIG_INT, "1", "How many times to repeat the greeting"),
       qloop::sdk::key("throw_on_create", QLOOP_CONFIG_BOOL, "false", "Make create() throw (tests)"),
+#ifdef QLOOP_TEST_REQUIRED_KEY
+      qloop::sdk::key("endpoint", QLOOP_CONFIG_STRING, nullptr, "Required by this variant", true),
+#endif
   };
 
   explicit EchoPlugin(qloop::sdk::Host host) : AnalysisPlugin(host) {
@@ -43,6 +47,14 @@ public:
     if (method == "fail") throw qloop::sdk::InvalidInput("field 'x': must be a number");
     if (method == "throw") throw std::logic_error("a bug in the plugin");
     if (method == "crash_alloc") throw std::bad_alloc();
+    if (method == "submit") {
+      host().submit_records(request);
+      return "{\"submitted\":true}";
+    }
+    if (method == "quarantine") {
+      host().quarantine("row-7", request, "phenomenon: must not be empty");
+      return "{\"quarantined\":true}";
+    }
     std::string greeting;
     for (long long i = 0; i < host().config_int("repeat", 1); ++i) greeting += host().config_or("greeting", "?");
     return "{\"method\":" + quoted(method) + ",\"greeting\":" + quoted(greeting) +
