@@ -1,0 +1,32 @@
+// Benchmark plugin: an exporter whose write_batch digests a batch of complaint
+// records, exactly as bench/plugins/record_digest.hpp does when called directly.
+#include <qloop/plugin.hpp>
+
+#include "record_digest.hpp"
+
+namespace {
+
+class RecordDigest : public qloop::sdk::ExporterPlugin {
+public:
+  static constexpr const char *id = "export.bench-digest";
+  static constexpr const char *name = "Record digest (benchmark)";
+  static constexpr const char *version = "1.0.0";
+  static constexpr const char *vendor = "qloop";
+  static constexpr const char *description = "Digests record batches to measure the boundary";
+  static constexpr const char *formats[] = {"digest", nullptr};
+  using ExporterPlugin::ExporterPlugin;
+
+  void begin(std::string_view) override { digest_ = {}; }
+  void write_batch(std::string_view records) override { qloop::bench::digest_json(digest_, records); }
+  std::string finish() override {
+    return "{\"records\":" + std::to_string(digest_.records) + ",\"quantity\":" + std::to_string(digest_.quantity) +
+           ",\"text_bytes\":" + std::to_string(digest_.text_bytes) + "}";
+  }
+
+private:
+  qloop::bench::Digest digest_;
+};
+
+} // namespace
+
+QLOOP_PLUGIN(RecordDigest)
