@@ -18,6 +18,16 @@ public:
 
   void begin(std::string_view) override { digest_ = {}; }
   void write_batch(std::string_view records) override { qloop::bench::digest_json(digest_, records); }
+  // The ABI 1.2 fast path: the same digest from host-owned columns.
+  void write_columns(const qloop::sdk::RecordBatch &batch) {
+    using RB = qloop::sdk::RecordBatch;
+    const qloop_column *quantity = batch.column("quantity_affected");
+    const qloop_column *phenomenon = batch.column("phenomenon");
+    const qloop_column *customer = batch.column("customer");
+    for (std::size_t row = 0; row < batch.rows(); ++row)
+      qloop::bench::fold(digest_, RB::integer(quantity, row),
+                         RB::text(phenomenon, row).size() + RB::text(customer, row).size());
+  }
   std::string finish() override {
     return "{\"records\":" + std::to_string(digest_.records) + ",\"quantity\":" + std::to_string(digest_.quantity) +
            ",\"text_bytes\":" + std::to_string(digest_.text_bytes) + "}";

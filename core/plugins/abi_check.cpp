@@ -135,7 +135,7 @@ AbiCheckResult check_descriptor(const qloop_plugin_descriptor *d) {
     if (!err && info.capabilities.empty()) err = "analysis table names no methods";
     break;
   case QLOOP_KIND_EXPORTER:
-    err = copy_sized(desc.kind_api, sizeof(qloop_exporter_api), "exporter table", p.exporter);
+    err = copy_sized(desc.kind_api, kExporterApiSizeV1_0, "exporter table", p.exporter);
     if (!err && (p.exporter.begin == nullptr || p.exporter.write_batch == nullptr || p.exporter.finish == nullptr))
       err = "exporter table lacks begin, write_batch or finish";
     if (!err) info.capabilities = string_list(p.exporter.formats);

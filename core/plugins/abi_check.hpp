@@ -14,6 +14,8 @@ namespace qloop::plugins {
 
 // Size of the descriptor as published in ABI 1.0: the smallest a host accepts.
 inline constexpr std::size_t kDescriptorSizeV1_0 = offsetof(qloop_plugin_descriptor, license);
+// Size of the exporter table in ABI 1.0 and 1.1 (1.2 added write_columns).
+inline constexpr std::size_t kExporterApiSizeV1_0 = offsetof(qloop_exporter_api, write_columns);
 
 struct ConfigKeyInfo {
   std::string name;

@@ -137,6 +137,13 @@ void Instance::export_batch(std::string_view records_json) {
   QLOOP_GUARDED("write_batch", api.write_batch(instance_, records_json.data(), records_json.size()));
 }
 
+void Instance::export_columns(const qloop_record_batch &batch) {
+  const auto &api = plugin_->checked_.exporter;
+  if (api.write_columns == nullptr)
+    throw PluginCallError(QLOOP_ERR_UNSUPPORTED, info().id + " does not read column batches (ABI 1.2)");
+  QLOOP_GUARDED("write_columns", api.write_columns(instance_, &batch));
+}
+
 std::string Instance::export_finish() {
   const auto &api = plugin_->checked_.exporter;
   if (api.finish == nullptr) throw PluginCallError(QLOOP_ERR_UNSUPPORTED, info().id + " is not an exporter");

@@ -69,6 +69,9 @@ public:
   std::string run_intake(std::string_view request_json);
   void export_begin(std::string_view request_json);
   void export_batch(std::string_view records_json);
+  // ABI 1.2 fast path: true when the plugin reads column batches.
+  bool accepts_columns() const { return plugin_->checked().exporter.write_columns != nullptr; }
+  void export_columns(const qloop_record_batch &batch);
   std::string export_finish();
 
 private:

@@ -49,7 +49,24 @@ PIN(qloop_exporter_api, formats, 8);
 PIN(qloop_exporter_api, begin, 16);
 PIN(qloop_exporter_api, write_batch, 24);
 PIN(qloop_exporter_api, finish, 32);
-static_assert(sizeof(qloop_exporter_api) == 40);
+PIN(qloop_exporter_api, write_columns, 40); // 1.2
+static_assert(sizeof(qloop_exporter_api) == 48);
+
+PIN(qloop_column, struct_size, 0); // 1.2
+PIN(qloop_column, type, 4);
+PIN(qloop_column, name, 8);
+PIN(qloop_column, present, 16);
+PIN(qloop_column, strings, 24);
+PIN(qloop_column, lengths, 32);
+PIN(qloop_column, ints, 40);
+PIN(qloop_column, doubles, 48);
+static_assert(sizeof(qloop_column) == 56);
+
+PIN(qloop_record_batch, struct_size, 0); // 1.2
+PIN(qloop_record_batch, column_count, 4);
+PIN(qloop_record_batch, row_count, 8);
+PIN(qloop_record_batch, columns, 16);
+static_assert(sizeof(qloop_record_batch) == 24);
 
 PIN(qloop_plugin_descriptor, struct_size, 0);
 PIN(qloop_plugin_descriptor, abi_major, 4);
@@ -73,12 +90,13 @@ static_assert(sizeof(qloop_plugin_descriptor) == 104);
 static_assert(QLOOP_OK == 0 && QLOOP_ERR_INVALID_INPUT == 1 && QLOOP_ERR_UNSUPPORTED == 2 && QLOOP_ERR_IO == 3 &&
               QLOOP_ERR_CONFIG == 4 && QLOOP_ERR_NO_MEMORY == 5 && QLOOP_ERR_INTERNAL == 6 && QLOOP_ERR_HOST == 7);
 static_assert(QLOOP_KIND_INTAKE == 1 && QLOOP_KIND_ANALYSIS == 2 && QLOOP_KIND_EXPORTER == 3);
+static_assert(QLOOP_VALUE_STRING == 1 && QLOOP_VALUE_INT == 2 && QLOOP_VALUE_DOUBLE == 3 && QLOOP_VALUE_BOOL == 4);
 static_assert(QLOOP_CONFIG_STRING == 1 && QLOOP_CONFIG_INT == 2 && QLOOP_CONFIG_DOUBLE == 3 &&
               QLOOP_CONFIG_BOOL == 4 && QLOOP_CONFIG_PATH == 5);
 
-TEST(AbiLayout, VersionIsOneDotOne) {
+TEST(AbiLayout, VersionIsOneDotTwo) {
   EXPECT_EQ(QLOOP_ABI_MAJOR, 1);
-  EXPECT_EQ(QLOOP_ABI_MINOR, 1);
+  EXPECT_EQ(QLOOP_ABI_MINOR, 2);
 }
 
 TEST(AbiLayout, HasFieldMacroSeesOnlyWhatTheStructDeclares) {

@@ -90,15 +90,15 @@ TEST(AbiCheck, RefusesAnotherMajorNamingBothVersions) {
   auto d = good();
   d.abi_major = QLOOP_ABI_MAJOR + 1;
   d.abi_minor = 0;
-  EXPECT_EQ(refusal(d), "plugin ABI 2.0 is incompatible with host ABI 1.1 (the major versions must be equal)");
+  EXPECT_EQ(refusal(d), "plugin ABI 2.0 is incompatible with host ABI 1.2 (the major versions must be equal)");
   d.abi_major = 0;
-  EXPECT_NE(refusal(d).find("plugin ABI 0.0 is incompatible with host ABI 1.1"), std::string::npos);
+  EXPECT_NE(refusal(d).find("plugin ABI 0.0 is incompatible with host ABI 1.2"), std::string::npos);
 }
 
 TEST(AbiCheck, RefusesANewerMinorNamingBothVersions) {
   auto d = good();
   d.abi_minor = QLOOP_ABI_MINOR + 1;
-  EXPECT_NE(refusal(d).find("plugin ABI 1.2 is newer than host ABI 1.1"), std::string::npos);
+  EXPECT_NE(refusal(d).find("plugin ABI 1.3 is newer than host ABI 1.2"), std::string::npos);
 }
 
 TEST(AbiCheck, RefusesSizesOutsideWhatTheHostKnows) {
@@ -143,9 +143,26 @@ TEST(AbiCheck, ChecksTheKindTable) {
   d.kind_api = &small;
   EXPECT_NE(refusal(d).find("analysis table size 8"), std::string::npos);
   d.kind = QLOOP_KIND_EXPORTER;
-  qloop_exporter_api exporter{sizeof(qloop_exporter_api), 0, nullptr, nullptr, nullptr, nullptr};
+  qloop_exporter_api exporter{sizeof(qloop_exporter_api), 0, nullptr, nullptr, nullptr, nullptr, nullptr};
   d.kind_api = &exporter;
   EXPECT_NE(refusal(d).find("lacks begin, write_batch or finish"), std::string::npos);
+}
+
+TEST(AbiCheck, AcceptsAnExporterTableFromBefore12WithoutTheColumnPath) {
+  auto d = good();
+  d.kind = QLOOP_KIND_EXPORTER;
+  struct {
+    qloop_exporter_api api;
+  } old{{static_cast<uint32_t>(kExporterApiSizeV1_0), 0, kMethods,
+         [](qloop_instance *, const char *, size_t) { return QLOOP_OK; },
+         [](qloop_instance *, const char *, size_t) { return QLOOP_OK; },
+         [](qloop_instance *, const char **, size_t *) { return QLOOP_OK; },
+         [](qloop_instance *, const qloop_record_batch *) { return QLOOP_OK; }}}; // beyond its size: ignored
+  d.kind_api = &old.api;
+  auto r = check_descriptor(&d);
+  ASSERT_TRUE(r.plugin) << r.refusal;
+  EXPECT_EQ(r.plugin->exporter.write_columns, nullptr);
+  EXPECT_EQ(r.plugin->info.capabilities, (std::vector<std::string>{"m1", "m2"}));
 }
 
 TEST(AbiCheck, ChecksConfigKeys) {

@@ -44,10 +44,10 @@ protected:
 TEST_F(CliTest, VersionNamesHostAndAbi) {
   auto r = run({"version"});
   EXPECT_EQ(r.code, 0);
-  EXPECT_EQ(r.out, "qloop 0.1.0 (plugin ABI 1.1)\n");
+  EXPECT_EQ(r.out, "qloop 0.1.0 (plugin ABI 1.2)\n");
   auto j = nlohmann::json::parse(run({"version", "--json"}).out);
   EXPECT_EQ(j["abi"]["major"], 1);
-  EXPECT_EQ(j["abi"]["minor"], 1);
+  EXPECT_EQ(j["abi"]["minor"], 2);
 }
 
 TEST_F(CliTest, UsageErrorsExitWithTwo) {
@@ -61,7 +61,7 @@ TEST_F(CliTest, PluginsListShowsLoadedAndRefusedWithReasons) {
   auto r = run({"--config", config, "plugins", "list"});
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("analysis.test-echo"), std::string::npos);
-  EXPECT_NE(r.out.find("qloop-analysis-bad-next-major.so: plugin ABI 2.0 is incompatible with host ABI 1.1"),
+  EXPECT_NE(r.out.find("qloop-analysis-bad-next-major.so: plugin ABI 2.0 is incompatible with host ABI 1.2"),
             std::string::npos)
       << r.out;
 
@@ -74,7 +74,7 @@ TEST_F(CliTest, PluginsListShowsLoadedAndRefusedWithReasons) {
       EXPECT_FALSE(p["reason"].get<std::string>().empty());
     }
   }
-  EXPECT_EQ(loaded, 4); // echo, legacy, C exporter, throwing (test-required lacks its key)
+  EXPECT_EQ(loaded, 5); // echo, legacy, C exporter, columns, throwing (test-required lacks its key)
   EXPECT_EQ(refused, 11);
 }
 

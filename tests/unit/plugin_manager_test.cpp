@@ -45,15 +45,15 @@ TEST_F(PluginManagerTest, LoadsGoodPluginsAndRefusesEachBadOneWithItsReason) {
   Config config = config_for(dir, dirs_line(kTestPlugins) + "[analysis.test-required]\nendpoint = x\n");
   PluginManager m(config);
   m.load_all();
-  for (const char *id : {"analysis.test-echo", "analysis.test-legacy", "export.test-c", "analysis.throwing",
-                         "analysis.test-required"})
+  for (const char *id : {"analysis.test-echo", "analysis.test-legacy", "export.test-c", "export.test-columns",
+                         "analysis.throwing", "analysis.test-required"})
     EXPECT_NE(m.find(id), nullptr) << id;
-  EXPECT_EQ(m.loaded().size(), 5u);
+  EXPECT_EQ(m.loaded().size(), 6u);
 
   EXPECT_EQ(reason_for(m, "qloop-analysis-bad-next-major.so"),
-            "plugin ABI 2.0 is incompatible with host ABI 1.1 (the major versions must be equal)");
+            "plugin ABI 2.0 is incompatible with host ABI 1.2 (the major versions must be equal)");
   EXPECT_EQ(reason_for(m, "qloop-analysis-bad-newer-minor.so"),
-            "plugin ABI 1.2 is newer than host ABI 1.1 (upgrade the host, or use a plugin built for 1.1 or older)");
+            "plugin ABI 1.3 is newer than host ABI 1.2 (upgrade the host, or use a plugin built for 1.2 or older)");
   EXPECT_EQ(reason_for(m, "qloop-analysis-bad-zero-size.so"), "descriptor size 0 is too small to be a qloop descriptor");
   EXPECT_EQ(reason_for(m, "qloop-analysis-bad-oversize.so"),
             "descriptor size 168 is larger than this host knows (104 bytes)");
@@ -245,6 +245,35 @@ TEST_F(PluginManagerTest, APlainCExporterWorksThroughTheBatchCalls) {
     EXPECT_EQ(e.status(), QLOOP_ERR_INVALID_INPUT);
     EXPECT_NE(std::string(e.what()).find("records: expected a JSON array"), std::string::npos);
   }
+}
+
+TEST_F(PluginManagerTest, ColumnBatchesReachAnExporterThatReadsThem) {
+  Config config = config_for(dir, dirs_line(kTestPlugins));
+  PluginManager m(config);
+  m.load_all();
+  auto columns = m.find("export.test-columns")->create();
+  ASSERT_TRUE(columns.accepts_columns());
+  // Strings deliberately not NUL-terminated: "ACMEX" holds "ACME" and "X".
+  const char *buffer = "ACMEX";
+  const char *strings[] = {buffer, buffer + 4, nullptr};
+  const size_t lengths[] = {4, 1, 0};
+  const uint8_t present[] = {1, 1, 0};
+  const int64_t ints[] = {5, 7, 9};
+  const double doubles[] = {0.5, 1.25, 2.0};
+  const uint8_t no_score_for_row_1[] = {1, 0, 1};
+  qloop_column cols[3] = {
+      {sizeof(qloop_column), QLOOP_VALUE_STRING, "customer", present, strings, lengths, nullptr, nullptr},
+      {sizeof(qloop_column), QLOOP_VALUE_INT, "quantity_affected", nullptr, nullptr, nullptr, ints, nullptr},
+      {sizeof(qloop_column), QLOOP_VALUE_DOUBLE, "score", no_score_for_row_1, nullptr, nullptr, nullptr, doubles}};
+  qloop_record_batch batch{sizeof(qloop_record_batch), 3, 3, cols};
+  columns.export_begin("{}");
+  columns.export_columns(batch);
+  EXPECT_EQ(columns.export_finish(), "ACME|5|0.50;X|7|-1.0;<null>|9|2.00;");
+
+  // An exporter without the fast path (the C one) says so, and gets JSON.
+  auto plain = m.find("export.test-c")->create();
+  EXPECT_FALSE(plain.accepts_columns());
+  EXPECT_THROW(plain.export_columns(batch), PluginCallError);
 }
 
 TEST_F(PluginManagerTest, IntakeServicesReachTheHostHooks) {

@@ -38,7 +38,7 @@ extern "C" {
 #endif
 
 #define QLOOP_ABI_MAJOR 1
-#define QLOOP_ABI_MINOR 1
+#define QLOOP_ABI_MINOR 2
 
 /* The one symbol every plugin exports (see qloop_plugin_entry_fn). */
 #define QLOOP_ENTRY_SYMBOL "qloop_plugin_entry"
@@ -82,6 +82,13 @@ typedef int32_t qloop_config_type;
 #define QLOOP_CONFIG_DOUBLE 3
 #define QLOOP_CONFIG_BOOL 4
 #define QLOOP_CONFIG_PATH 5
+
+/* Since 1.2. Value types of a record column (qloop_column.type). */
+typedef int32_t qloop_value_type;
+#define QLOOP_VALUE_STRING 1 /* strings + lengths */
+#define QLOOP_VALUE_INT 2    /* ints */
+#define QLOOP_VALUE_DOUBLE 3 /* doubles */
+#define QLOOP_VALUE_BOOL 4   /* ints, 0 or 1 */
 
 /* Opaque: the host's per-plugin context, passed back on every service call. */
 typedef struct qloop_host_ctx qloop_host_ctx;
@@ -148,6 +155,31 @@ typedef struct qloop_config_key {
   int32_t reserved0;         /* zero */
 } qloop_config_key;
 
+/*
+ * Since 1.2. A batch of records as host-owned columns: the fast path beside
+ * JSON, so a plugin reads fields without parsing (see docs/sdk.md). Field
+ * names are those of sdk/schemas/record.schema.json. Everything here is
+ * host-owned and valid for the duration of the call that receives it.
+ */
+typedef struct qloop_column {
+  uint32_t struct_size;
+  qloop_value_type type;
+  const char *name;            /* field name, NUL-terminated, e.g. "customer" */
+  const uint8_t *present;      /* per row: 0 = null or absent; NULL = every row present */
+  const char *const *strings;  /* STRING: per row, UTF-8 bytes (NOT NUL-terminated) */
+  const size_t *lengths;       /* STRING: per row, byte length */
+  const int64_t *ints;         /* INT and BOOL: per row */
+  const double *doubles;       /* DOUBLE: per row */
+} qloop_column;
+
+typedef struct qloop_record_batch {
+  uint32_t struct_size;
+  uint32_t column_count;
+  size_t row_count;
+  /* column_count columns, each columns[0].struct_size bytes apart. */
+  const qloop_column *columns;
+} qloop_record_batch;
+
 /* Kind table: intake. */
 typedef struct qloop_intake_api {
   uint32_t struct_size;
@@ -188,6 +220,9 @@ typedef struct qloop_exporter_api {
   qloop_status (*write_batch)(qloop_instance *inst, const char *records_json, size_t len);
   /* Ends the export; `result` gets a summary object (plugin-owned). */
   qloop_status (*finish)(qloop_instance *inst, const char **result, size_t *result_len);
+  /* Since 1.2, optional (NULL: the host sends JSON through write_batch). The
+   * same records as columns; a host uses it when present. */
+  qloop_status (*write_columns)(qloop_instance *inst, const qloop_record_batch *batch);
 } qloop_exporter_api;
 
 /* What a plugin returns from its entry. */

@@ -121,6 +121,46 @@ private:
   const qloop_host *host_;
 };
 
+// Since ABI 1.2: a read-only view of a host-owned column batch, the fast path
+// beside JSON. Valid only during the call that receives it.
+class RecordBatch {
+public:
+  explicit RecordBatch(const qloop_record_batch &batch) : batch_(batch) {}
+  std::size_t rows() const noexcept { return batch_.row_count; }
+  std::size_t columns() const noexcept { return batch_.column_count; }
+  const qloop_column &column_at(std::size_t i) const noexcept {
+    const char *base = reinterpret_cast<const char *>(batch_.columns);
+    return *reinterpret_cast<const qloop_column *>(base + i * batch_.columns[0].struct_size);
+  }
+  // The column named `name`, or nullptr when the batch has none.
+  const qloop_column *column(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < columns(); ++i)
+      if (name == column_at(i).name) return &column_at(i);
+    return nullptr;
+  }
+  static bool has(const qloop_column *c, std::size_t row) noexcept {
+    return c != nullptr && (c->present == nullptr || c->present[row] != 0);
+  }
+  // Typed reads; a null, absent or differently typed value gives `fallback`.
+  static std::string_view text(const qloop_column *c, std::size_t row, std::string_view fallback = {}) noexcept {
+    if (!has(c, row) || c->type != QLOOP_VALUE_STRING) return fallback;
+    return std::string_view(c->strings[row], c->lengths[row]);
+  }
+  static std::int64_t integer(const qloop_column *c, std::size_t row, std::int64_t fallback = 0) noexcept {
+    if (!has(c, row) || (c->type != QLOOP_VALUE_INT && c->type != QLOOP_VALUE_BOOL)) return fallback;
+    return c->ints[row];
+  }
+  static double number(const qloop_column *c, std::size_t row, double fallback = 0) noexcept {
+    if (!has(c, row)) return fallback;
+    if (c->type == QLOOP_VALUE_DOUBLE) return c->doubles[row];
+    if (c->type == QLOOP_VALUE_INT) return static_cast<double>(c->ints[row]);
+    return fallback;
+  }
+
+private:
+  const qloop_record_batch &batch_;
+};
+
 // Base classes, one per kind. Construct with the Host; the layer keeps the
 // object alive from create() to destroy().
 class PluginBase {
@@ -151,6 +191,8 @@ public:
   virtual std::string run(std::string_view request_json) = 0;
 };
 
+// An exporter may also define `void write_columns(const RecordBatch &)` (no
+// virtual needed); the layer then offers the host the 1.2 column fast path.
 class ExporterPlugin : public PluginBase {
 public:
   using PluginBase::PluginBase;
@@ -248,6 +290,14 @@ template <class P> struct Adapter {
       static_cast<ExporterPlugin &>(*b->plugin).write_batch(std::string_view(records ? records : "", len));
     });
   }
+  static qloop_status write_columns(qloop_instance *inst, const qloop_record_batch *batch) noexcept {
+    Box *b = box(inst);
+    return guarded(b->error, [&] {
+      if (batch == nullptr) throw InvalidInput("batch: missing");
+      if constexpr (requires(P &p, const RecordBatch &r) { p.write_columns(r); })
+        static_cast<P &>(*b->plugin).write_columns(RecordBatch(*batch));
+    });
+  }
   static qloop_status finish(qloop_instance *inst, const char **out, size_t *out_len) noexcept {
     Box *b = box(inst);
     return guarded(b->error,
@@ -263,7 +313,10 @@ template <class P> struct Adapter {
       return &api;
     } else {
       static_assert(std::is_base_of_v<ExporterPlugin, P>, "derive from AnalysisPlugin, IntakePlugin or ExporterPlugin");
-      static const qloop_exporter_api api{sizeof(qloop_exporter_api), 0, P::formats, &begin, &write_batch, &finish};
+      qloop_status (*columns)(qloop_instance *, const qloop_record_batch *) = nullptr;
+      if constexpr (requires(P &p, const RecordBatch &r) { p.write_columns(r); }) columns = &write_columns;
+      static const qloop_exporter_api api{sizeof(qloop_exporter_api), 0, P::formats, &begin, &write_batch, &finish,
+                                          columns};
       return &api;
     }
   }

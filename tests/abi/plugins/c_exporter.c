@@ -58,7 +58,7 @@ static qloop_status finish(qloop_instance *inst, const char **result, size_t *re
 }
 
 static const char *const formats[] = {"count", NULL};
-static const qloop_exporter_api exporter = {sizeof(qloop_exporter_api), 0, formats, begin, write_batch, finish};
+static const qloop_exporter_api exporter = {sizeof(qloop_exporter_api), 0, formats, begin, write_batch, finish, NULL};
 
 static const qloop_plugin_descriptor descriptor = {
     .struct_size = sizeof(qloop_plugin_descriptor),
