@@ -11,6 +11,12 @@ void register_version(CLI::App &app, Context &ctx);
 void register_plugins(CLI::App &app, Context &ctx);
 void register_config(CLI::App &app, Context &ctx);
 void register_analyze(CLI::App &app, Context &ctx);
+void register_complaint(CLI::App &app, Context &ctx);
+void register_loop_steps(CLI::App &app, Context &ctx); // contact, action, 8d, revisit
+void register_audit(CLI::App &app, Context &ctx);
+void register_db(CLI::App &app, Context &ctx);
+void register_demo(CLI::App &app, Context &ctx);
+void register_sla(CLI::App &app, Context &ctx);
 
 // Parses argv and runs the chosen command; returns the process exit code.
 int run(int argc, const char *const *argv, Context &ctx);

@@ -4,6 +4,7 @@
 
 #include "core/cli/exit_codes.hpp"
 #include "core/log/logging.hpp"
+#include "core/store/sqlite/sqlite_store.hpp"
 
 namespace qloop::cli {
 
@@ -41,6 +42,39 @@ plugins::PluginManager &Context::plugins() {
   for (const auto &d : plugins_->diagnostics())
     if (d.severity == config::Diagnostic::Severity::Warning) log::get("config")->warn("{}", d.text());
   return *plugins_;
+}
+
+workflow::Ledger &Context::ledger() {
+  if (ledger_) return *ledger_;
+  const auto &path = config().host().store_path;
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
+  try {
+    store_ = std::make_unique<store::sqlite::SqliteStore>(path);
+  } catch (const std::exception &e) {
+    throw CommandError{kExitFailure, "cannot open the ledger " + path.string() + ": " + e.what()};
+  }
+  ledger_ = std::make_unique<workflow::Ledger>(*store_);
+  return *ledger_;
+}
+
+const workflow::SlaPolicy &Context::sla_policy() {
+  if (sla_) return *sla_;
+  const auto &file = config().host().sla_policy;
+  try {
+    sla_ = std::make_unique<workflow::SlaPolicy>(file.empty() ? workflow::SlaPolicy::defaults()
+                                                              : workflow::SlaPolicy::load(file));
+  } catch (const std::exception &e) {
+    throw CommandError{kExitConfig, e.what()};
+  }
+  return *sla_;
+}
+
+std::string Context::actor() const {
+  if (!actor_option.empty()) return actor_option;
+  for (const char *var : {"QLOOP_ACTOR", "USER"})
+    if (const char *v = std::getenv(var); v != nullptr && *v != '\0') return v;
+  return "cli";
 }
 
 } // namespace qloop::cli

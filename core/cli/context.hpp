@@ -9,6 +9,9 @@
 
 #include "core/config/config.hpp"
 #include "core/plugins/plugin_manager.hpp"
+#include "core/store/store.hpp"
+#include "core/workflow/ledger.hpp"
+#include "core/workflow/sla_policy.hpp"
 
 namespace qloop::cli {
 
@@ -18,6 +21,7 @@ public:
 
   std::filesystem::path config_option; // --config
   std::string log_level_option;        // --log-level
+  std::string actor_option;            // --actor
   std::ostream &out;                   // command output (stdout)
   std::ostream &err;                   // messages for the user (stderr)
 
@@ -25,10 +29,18 @@ public:
   const config::Config &config();
   // Loads the enabled plugins (once).
   plugins::PluginManager &plugins();
+  // Opens the ledger store (migrating it) and the ledger on it.
+  workflow::Ledger &ledger();
+  const workflow::SlaPolicy &sla_policy();
+  // Who is acting: --actor, else $QLOOP_ACTOR, else $USER, else "cli".
+  std::string actor() const;
 
 private:
   std::unique_ptr<config::Config> config_;
   std::unique_ptr<plugins::PluginManager> plugins_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<workflow::Ledger> ledger_;
+  std::unique_ptr<workflow::SlaPolicy> sla_;
 };
 
 } // namespace qloop::cli

@@ -12,6 +12,8 @@ enum ExitCode : int {
   kExitConfig = 3,       // configuration missing, unreadable or invalid
   kExitPlugin = 4,       // plugin not found, refused, or it failed
   kExitInvalidInput = 5, // the input data was rejected (message names field and rule)
+  kExitNotFound = 6,     // no such complaint, action, ...
+  kExitRefused = 7,      // the workflow refused: the message says what is missing
 };
 
 // Thrown by commands to end with a message and a code.

@@ -54,6 +54,18 @@ const std::map<std::string, std::map<std::string, Reader>> &host_schema() {
            if (!trim(v).empty()) s.data_dir = resolve(base, trim(v));
            return std::nullopt;
          }}}},
+      {"store",
+       {{"path",
+         [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+           s.store_path = trim(v); // relative to data_dir, resolved once data_dir is final
+           return std::nullopt;
+         }}}},
+      {"sla",
+       {{"policy",
+         [](const std::string &v, HostSettings &s, const fs::path &base) -> std::optional<std::string> {
+           if (!trim(v).empty()) s.sla_policy = resolve(base, trim(v));
+           return std::nullopt;
+         }}}},
       {"plugins",
        {{"dirs",
          [](const std::string &v, HostSettings &s, const fs::path &base) -> std::optional<std::string> {
@@ -217,7 +229,7 @@ Config Config::load(const fs::path &file) {
       }
     } else if (!looks_like_plugin_id(section_name)) {
       c.add({Diagnostic::Severity::Warning, file_name, section_name, "",
-             "unknown section, ignored (host sections are host, plugins, pins and log; a plugin's section is "
+             "unknown section, ignored (host sections are host, store, sla, plugins, pins and log; a plugin's section is "
              "named by its id, e.g. [analysis.doe])"});
     }
     // Plugin sections are validated by the plugin manager against the keys
@@ -228,6 +240,8 @@ Config Config::load(const fs::path &file) {
   if (c.host_.data_dir.empty()) c.host_.data_dir = fs::current_path() / "data";
   if (c.host_.plugin_dirs.empty())
     c.host_.plugin_dirs.push_back((executable_dir() / ".." / "lib" / "qloop" / "plugins").lexically_normal());
+  if (c.host_.store_path.empty()) c.host_.store_path = "qloop.db";
+  if (c.host_.store_path.is_relative()) c.host_.store_path = c.host_.data_dir / c.host_.store_path;
   if (!c.host_.log.file.empty() && fs::path(c.host_.log.file).is_relative())
     c.host_.log.file = (c.host_.data_dir / c.host_.log.file).string();
   return c;

@@ -41,6 +41,8 @@ struct HostSettings {
   bool enable_all = true;            // plugins.enabled = *
   std::vector<std::string> enabled;  // plugin ids, when not enable_all
   std::map<std::string, std::string> pins; // plugin id -> lower-case SHA-256 hex
+  std::filesystem::path store_path;        // the SQLite ledger file
+  std::filesystem::path sla_policy;        // SLA policy file; empty: built-in defaults
   log::Settings log;
 };
 

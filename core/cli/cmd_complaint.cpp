@@ -1,0 +1,334 @@
+// qloop complaint new|list|show|update|assign|transition|wait|resume|link
+#include <fstream>
+#include <sstream>
+
+#include "core/cli/commands.hpp"
+#include "core/cli/ledger_support.hpp"
+#include "core/domain/json.hpp"
+#include "core/workflow/sla_clock.hpp"
+#include "core/workflow/state_machine.hpp"
+
+namespace qloop::cli {
+namespace {
+
+using nlohmann::json;
+
+struct NewOptions {
+  std::string customer, contact, received_at, channel = "phone", product, lot, order, phenomenon, reporter, category,
+      subcategory, severity = "minor", source_key, json_file;
+  std::int64_t quantity = 0;
+  bool key = false, as_json = false;
+};
+
+void register_new(CLI::App &group, Context &ctx) {
+  auto o = std::make_shared<NewOptions>();
+  auto *cmd = group.add_subcommand("new", "Receive a complaint (受理) into the ledger");
+  cmd->add_option("--customer", o->customer, "Customer name");
+  cmd->add_option("--contact", o->contact, "Customer contact person and how to reach them");
+  cmd->add_option("--received-at", o->received_at, "When it was received (ISO 8601; default now)");
+  cmd->add_option("--channel", o->channel, "phone, email, online, social, file, ...");
+  cmd->add_option("--product", o->product, "Product model");
+  cmd->add_option("--lot", o->lot, "Lot / batch");
+  cmd->add_option("--order", o->order, "Order number");
+  cmd->add_option("--quantity", o->quantity, "Quantity affected");
+  cmd->add_option("--phenomenon", o->phenomenon, "Defect phenomenon, any language");
+  cmd->add_option("--reporter", o->reporter, "Who logged it");
+  cmd->add_option("--category", o->category, "product_quality, service, logistics, other");
+  cmd->add_option("--subcategory", o->subcategory, "Subcategory");
+  cmd->add_option("--severity", o->severity, "critical, major or minor")
+      ->check(CLI::IsMember({"critical", "major", "minor"}));
+  cmd->add_flag("--key", o->key, "A key complaint (重点客诉): two contacts within 48 h");
+  cmd->add_option("--source-key", o->source_key, "Stable id at the source; a repeat creates nothing");
+  cmd->add_option("--from-json", o->json_file, "Read the record from a JSON file (sdk/schemas/record.schema.json)");
+  cmd->add_flag("--json", o->as_json, "Print the complaint as JSON");
+  cmd->callback([&ctx, o] {
+    auto &ledger = ctx.ledger();
+    domain::Complaint c;
+    if (!o->json_file.empty()) {
+      std::ifstream in(o->json_file);
+      if (!in) throw CommandError{kExitInvalidInput, "cannot read " + o->json_file};
+      try {
+        c = json::parse(in).get<domain::Complaint>();
+      } catch (const std::exception &e) {
+        throw CommandError{kExitInvalidInput, o->json_file + ": " + e.what()};
+      }
+    } else {
+      c.customer = o->customer;
+      c.contact = o->contact;
+      c.received_at = parse_time_option(o->received_at, ledger.now(), "--received-at");
+      c.channel = o->channel;
+      c.product_model = o->product;
+      c.lot = o->lot;
+      c.order_number = o->order;
+      c.quantity_affected = o->quantity;
+      c.phenomenon = o->phenomenon;
+      c.reporter = o->reporter;
+      c.category = o->category;
+      c.subcategory = o->subcategory;
+      c.severity = *domain::parse_severity(o->severity);
+      c.key_complaint = o->key;
+      c.source_key = o->source_key;
+    }
+    auto r = ledger_call([&] { return ledger.receive(c, ctx.actor()); });
+    if (o->as_json) ctx.out << json{{"created", r.created}, {"complaint", r.complaint}}.dump(2) << '\n';
+    else ctx.out << r.complaint.number << (r.created ? " received" : " already in the ledger (same source key)") << '\n';
+  });
+}
+
+struct ListOptions {
+  std::string status, severity, customer, product, category, from, to;
+  bool open = false, as_json = false;
+  std::size_t limit = 50, offset = 0;
+};
+
+void register_list(CLI::App &group, Context &ctx) {
+  auto o = std::make_shared<ListOptions>();
+  auto *cmd = group.add_subcommand("list", "List complaints, newest first");
+  cmd->add_option("--status", o->status, "Only this state");
+  cmd->add_flag("--open", o->open, "Only complaints not archived, rejected or duplicate");
+  cmd->add_option("--severity", o->severity, "critical, major or minor");
+  cmd->add_option("--customer", o->customer, "Customer (exact)");
+  cmd->add_option("--product", o->product, "Product model (exact)");
+  cmd->add_option("--category", o->category, "Category");
+  cmd->add_option("--from", o->from, "Received at or after (ISO 8601)");
+  cmd->add_option("--to", o->to, "Received before (ISO 8601)");
+  cmd->add_option("--limit", o->limit, "At most this many (default 50)");
+  cmd->add_option("--offset", o->offset, "Skip this many");
+  cmd->add_flag("--json", o->as_json, "Machine-readable output");
+  cmd->callback([&ctx, o] {
+    store::ComplaintFilter f;
+    if (!o->status.empty()) {
+      f.status = domain::parse_status(o->status);
+      if (!f.status) throw CommandError{kExitUsage, "--status: unknown state '" + o->status + "'"};
+    }
+    if (!o->severity.empty()) {
+      f.severity = domain::parse_severity(o->severity);
+      if (!f.severity) throw CommandError{kExitUsage, "--severity: expected critical, major or minor"};
+    }
+    f.open_only = o->open;
+    f.customer = o->customer;
+    f.product_model = o->product;
+    f.category = o->category;
+    auto &ledger = ctx.ledger();
+    if (!o->from.empty()) f.received_from = parse_time_option(o->from, ledger.now(), "--from");
+    if (!o->to.empty()) f.received_to = parse_time_option(o->to, ledger.now(), "--to");
+    f.limit = o->limit;
+    f.offset = o->offset;
+    std::vector<domain::Complaint> rows;
+    std::int64_t total = 0;
+    ledger.store().read([&] {
+      rows = ledger.store().complaints(f);
+      total = ledger.store().count_complaints(f);
+    });
+    if (o->as_json) {
+      ctx.out << json{{"total", total}, {"offset", o->offset}, {"complaints", rows}}.dump(2) << '\n';
+    } else {
+      print_complaints(ctx.out, rows);
+      ctx.out << rows.size() << " of " << total << " complaint(s)\n";
+    }
+  });
+}
+
+json sla_json(Context &ctx, const workflow::ComplaintFile &f, domain::Timestamp now) {
+  json out = json::array();
+  const auto &policy = ctx.sla_policy();
+  auto first_out = [&](const std::string &purpose) -> std::optional<domain::Timestamp> {
+    for (const auto &c : f.contacts)
+      if (c.direction == domain::Direction::Outbound && (purpose.empty() || c.purpose == purpose)) return c.at;
+    return std::nullopt;
+  };
+  using workflow::SlaTarget;
+  std::optional<domain::Timestamp> d3_done, d4_done, d8_done = f.eight_d.d8.closed_at;
+  if (!f.eight_d.d3.empty()) d3_done = f.eight_d.d3.front().done_at;
+  for (auto target : {SlaTarget::FirstResponse, SlaTarget::Acknowledge, SlaTarget::Containment,
+                      SlaTarget::RootCause, SlaTarget::Closure}) {
+    auto per = policy.targets.find(f.complaint.severity);
+    if (per == policy.targets.end() || !per->second.count(target)) continue;
+    std::optional<domain::Timestamp> met;
+    if (target == SlaTarget::FirstResponse || target == SlaTarget::Acknowledge) met = first_out("");
+    if (target == SlaTarget::Containment) met = d3_done;
+    if (target == SlaTarget::RootCause && f.eight_d.has_cause("occurrence")) met = d4_done.value_or(now);
+    if (target == SlaTarget::Closure) met = d8_done;
+    auto s = workflow::evaluate(policy, f.complaint.severity, target, f.complaint.received_at, met, now, f.pauses);
+    out.push_back({{"target", workflow::sla_target_name(target)},
+                   {"due", s.due},
+                   {"used_fraction", s.fraction},
+                   {"met", s.met},
+                   {"breached", s.breached},
+                   {"escalated_to", s.escalated_to}});
+  }
+  return out;
+}
+
+void register_show(CLI::App &group, Context &ctx) {
+  auto id = std::make_shared<std::string>();
+  auto as_json = std::make_shared<bool>(false);
+  auto *cmd = group.add_subcommand("show", "Everything about one complaint, and what its next step needs");
+  cmd->add_option("ID", *id, "Number (QC-2026-00042) or id")->required();
+  cmd->add_flag("--json", *as_json, "Machine-readable output");
+  cmd->callback([&ctx, id, as_json] {
+    auto &ledger = ctx.ledger();
+    auto c = ledger_call([&] { return ledger.find(*id); });
+    auto f = ledger.file(c.id);
+    json next = json::array();
+    for (auto s : workflow::next_states(c.status)) {
+      auto missing = workflow::missing_for(f, s, "(reason)");
+      next.push_back({{"state", domain::status_name(s)}, {"missing", missing}});
+    }
+    json doc = {{"complaint", f.complaint}, {"contacts", f.contacts}, {"actions", f.actions},
+                {"eight_d", f.eight_d},     {"revisits", f.revisits}, {"next", next},
+                {"sla", sla_json(ctx, f, ledger.now())}};
+    if (*as_json) {
+      ctx.out << doc.dump(2) << '\n';
+      return;
+    }
+    const auto &x = f.complaint;
+    ctx.out << x.number << "  " << domain::status_name(x.status) << (x.waiting_on_customer ? " (waiting on customer)" : "")
+            << "  " << domain::severity_name(x.severity) << (x.key_complaint ? " key" : "") << '\n'
+            << "customer:  " << x.customer << (x.contact.empty() ? "" : " / " + x.contact) << '\n'
+            << "received:  " << domain::format_iso(x.received_at) << " via " << x.channel << '\n'
+            << "product:   " << x.product_model << "  lot " << x.lot << "  order " << x.order_number << "  qty "
+            << x.quantity_affected << '\n'
+            << "owner:     " << x.owner << (x.owner_department.empty() ? "" : " (" + x.owner_department + ")") << '\n'
+            << "phenomenon: " << x.phenomenon << "\n\n";
+    ctx.out << "contacts: " << f.contacts.size() << ", actions: " << f.actions.size()
+            << ", root causes: " << f.eight_d.d4.size() << ", revisits: " << f.revisits.size() << "\n";
+    for (const auto &a : f.actions)
+      ctx.out << "  A-" << a.id << " [" << domain::action_type_name(a.type) << ", " << domain::action_status_name(a.status)
+              << "] " << a.description << " (" << a.owner << ")\n";
+    ctx.out << "\nSLA:\n";
+    for (const auto &s : doc["sla"])
+      ctx.out << "  " << s["target"].get<std::string>() << ": due " << (s["due"].is_null() ? "(paused)" : s["due"].get<std::string>())
+              << (s["met"].get<bool>() ? ", met" : "") << (s["breached"].get<bool>() ? ", BREACHED" : "") << '\n';
+    ctx.out << "\nnext steps:\n";
+    for (const auto &n : next) {
+      ctx.out << "  -> " << n["state"].get<std::string>();
+      if (n["missing"].empty()) ctx.out << ": ready\n";
+      else {
+        std::string m;
+        for (const auto &item : n["missing"]) m += (m.empty() ? "" : "; ") + item.get<std::string>();
+        ctx.out << ": needs " << m << '\n';
+      }
+    }
+  });
+}
+
+void register_update(CLI::App &group, Context &ctx) {
+  struct O {
+    std::string id, reason;
+    std::vector<std::string> sets;
+  };
+  auto o = std::make_shared<O>();
+  auto *cmd = group.add_subcommand("update", "Change template fields: --set lot=L7 --set severity=major");
+  cmd->add_option("ID", o->id, "Number or id")->required();
+  cmd->add_option("--set", o->sets, "field=value (repeatable)")->required();
+  cmd->add_option("--reason", o->reason, "Why (kept in the audit trail)");
+  cmd->callback([&ctx, o] {
+    auto &ledger = ctx.ledger();
+    auto c = ledger_call([&] {
+      auto found = ledger.find(o->id);
+      return ledger.update(found.id, parse_assignments(o->sets), ctx.actor(), o->reason);
+    });
+    ctx.out << c.number << " updated\n";
+  });
+}
+
+void register_assign(CLI::App &group, Context &ctx) {
+  struct O {
+    std::string id, owner, department;
+  };
+  auto o = std::make_shared<O>();
+  auto *cmd = group.add_subcommand("assign", "Give a complaint an owner and owner department");
+  cmd->add_option("ID", o->id, "Number or id")->required();
+  cmd->add_option("--owner", o->owner, "Owner")->required();
+  cmd->add_option("--department", o->department, "Owner department");
+  cmd->callback([&ctx, o] {
+    auto &ledger = ctx.ledger();
+    auto c = ledger_call([&] { return ledger.assign(ledger.find(o->id).id, o->owner, o->department, ctx.actor()); });
+    ctx.out << c.number << " assigned to " << c.owner << '\n';
+  });
+}
+
+void register_transition(CLI::App &group, Context &ctx) {
+  struct O {
+    std::string id, state, reason;
+  };
+  auto o = std::make_shared<O>();
+  auto *cmd = group.add_subcommand("transition", "Move a complaint to its next state (guards apply)");
+  cmd->add_option("ID", o->id, "Number or id")->required();
+  cmd->add_option("STATE", o->state, "acknowledged, containing, investigating, correcting, verifying, "
+                                     "feeding_back, revisiting, archived, rejected, reopened")
+      ->required();
+  cmd->add_option("--reason", o->reason, "Why (required for rejected and reopened)");
+  cmd->callback([&ctx, o] {
+    auto to = domain::parse_status(o->state);
+    if (!to) throw CommandError{kExitUsage, "STATE: unknown state '" + o->state + "'"};
+    auto &ledger = ctx.ledger();
+    auto c = ledger_call([&] { return ledger.transition(ledger.find(o->id).id, *to, ctx.actor(), o->reason); });
+    ctx.out << c.number << " is now " << domain::status_name(c.status) << '\n';
+  });
+}
+
+void register_wait(CLI::App &group, Context &ctx) {
+  struct O {
+    std::string id, reason;
+  };
+  auto o = std::make_shared<O>();
+  auto *wait = group.add_subcommand("wait", "Mark as waiting on the customer: SLA clocks pause");
+  wait->add_option("ID", o->id, "Number or id")->required();
+  wait->add_option("--reason", o->reason, "What the customer is to provide")->required();
+  wait->callback([&ctx, o] {
+    auto &ledger = ctx.ledger();
+    auto c = ledger_call([&] { return ledger.wait_on_customer(ledger.find(o->id).id, o->reason, ctx.actor()); });
+    ctx.out << c.number << " waiting on the customer; SLA clocks paused\n";
+  });
+  auto rid = std::make_shared<std::string>();
+  auto *resume = group.add_subcommand("resume", "End the wait on the customer: SLA clocks run again");
+  resume->add_option("ID", *rid, "Number or id")->required();
+  resume->callback([&ctx, rid] {
+    auto &ledger = ctx.ledger();
+    auto c = ledger_call([&] { return ledger.resume(ledger.find(*rid).id, ctx.actor()); });
+    ctx.out << c.number << " resumed\n";
+  });
+}
+
+void register_link(CLI::App &group, Context &ctx) {
+  struct O {
+    std::string id, recurrence_of, duplicate_of;
+  };
+  auto o = std::make_shared<O>();
+  auto *cmd = group.add_subcommand("link", "Link to an archived case it repeats, or to the complaint it duplicates");
+  cmd->add_option("ID", o->id, "Number or id")->required();
+  auto *rec = cmd->add_option("--recurrence-of", o->recurrence_of, "The archived case this one repeats (reopens it)");
+  auto *dup = cmd->add_option("--duplicate-of", o->duplicate_of, "The complaint this one duplicates");
+  rec->excludes(dup);
+  cmd->callback([&ctx, o] {
+    auto &ledger = ctx.ledger();
+    auto c = ledger_call([&] {
+      auto self = ledger.find(o->id);
+      if (!o->recurrence_of.empty())
+        return ledger.link_recurrence(self.id, ledger.find(o->recurrence_of).id, ctx.actor());
+      if (!o->duplicate_of.empty())
+        return ledger.mark_duplicate(self.id, ledger.find(o->duplicate_of).id, ctx.actor());
+      throw CommandError{kExitUsage, "give --recurrence-of or --duplicate-of"};
+    });
+    ctx.out << c.number << " linked\n";
+  });
+}
+
+} // namespace
+
+void register_complaint(CLI::App &app, Context &ctx) {
+  auto *group = app.add_subcommand("complaint", "The complaint ledger (客诉台账)");
+  group->require_subcommand(1);
+  register_new(*group, ctx);
+  register_list(*group, ctx);
+  register_show(*group, ctx);
+  register_update(*group, ctx);
+  register_assign(*group, ctx);
+  register_transition(*group, ctx);
+  register_wait(*group, ctx);
+  register_link(*group, ctx);
+}
+
+} // namespace qloop::cli

@@ -1,0 +1,100 @@
+// The ledger's storage, as an interface: SQLite today (store/sqlite), a
+// PostgreSQL store later, with no change to domain or workflow code. Every
+// method runs inside the current transaction of write()/read().
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/domain/action.hpp"
+#include "core/domain/audit_event.hpp"
+#include "core/domain/complaint.hpp"
+#include "core/domain/contact.hpp"
+#include "core/domain/eight_d.hpp"
+#include "core/domain/revisit.hpp"
+#include "core/workflow/sla_clock.hpp"
+
+namespace qloop::store {
+
+struct ComplaintFilter {
+  std::optional<domain::Status> status;
+  bool open_only = false; // not archived, rejected or duplicate
+  std::optional<domain::Severity> severity;
+  std::string customer, product_model, category, channel;
+  std::optional<domain::Timestamp> received_from, received_to;
+  std::size_t limit = 100;
+  std::size_t offset = 0;
+};
+
+struct AuditFilter {
+  std::optional<std::int64_t> complaint_id;
+  std::int64_t after_seq = 0;
+  std::size_t limit = 0; // 0: all
+};
+
+struct AnalysisRecord {
+  std::int64_t id = 0;
+  std::int64_t complaint_id = 0;
+  std::string method, plugin, section; // section: d4, d6 or d7
+  std::string request, result;         // JSON text
+  domain::Timestamp at{};
+};
+
+// Thrown by stores for constraint violations the caller can act on (a
+// duplicate source key, a missing complaint).
+class StoreError : public std::runtime_error {
+public:
+  using std::runtime_error::runtime_error;
+};
+
+class Store {
+public:
+  virtual ~Store() = default;
+
+  // Runs fn in one write transaction, serialised with every other writer,
+  // in this process or another; commits, or rolls back if fn throws.
+  virtual void write(const std::function<void()> &fn) = 0;
+  // Runs fn with a consistent snapshot.
+  virtual void read(const std::function<void()> &fn) = 0;
+
+  virtual int schema_version() = 0;
+  virtual int migrate() = 0; // applies what is missing; returns how many
+
+  // Complaints.
+  virtual std::string next_number(int year) = 0; // "QC-2026-00042"
+  virtual std::int64_t insert_complaint(const domain::Complaint &c) = 0;
+  virtual void update_complaint(const domain::Complaint &c) = 0;
+  virtual std::optional<domain::Complaint> complaint(std::int64_t id) = 0;
+  virtual std::optional<domain::Complaint> complaint_by_number(const std::string &number) = 0;
+  virtual std::optional<std::int64_t> complaint_id_by_source_key(const std::string &source_key) = 0;
+  virtual std::vector<domain::Complaint> complaints(const ComplaintFilter &f) = 0;
+  virtual std::int64_t count_complaints(const ComplaintFilter &f) = 0;
+
+  // The rest of a complaint's file.
+  virtual std::int64_t insert_contact(const domain::Contact &c) = 0;
+  virtual std::vector<domain::Contact> contacts(std::int64_t complaint_id) = 0;
+  virtual std::int64_t insert_action(const domain::Action &a) = 0;
+  virtual void update_action(const domain::Action &a) = 0;
+  virtual std::optional<domain::Action> action(std::int64_t id) = 0;
+  virtual std::vector<domain::Action> actions(std::int64_t complaint_id) = 0;
+  virtual std::int64_t insert_revisit(const domain::Revisit &r) = 0;
+  virtual std::vector<domain::Revisit> revisits(std::int64_t complaint_id) = 0;
+  virtual void insert_pause(std::int64_t complaint_id, const workflow::Pause &p) = 0;
+  virtual void close_pause(std::int64_t complaint_id, domain::Timestamp to) = 0;
+  virtual std::vector<workflow::Pause> pauses(std::int64_t complaint_id) = 0;
+  virtual domain::EightD eight_d(std::int64_t complaint_id) = 0;
+  virtual void save_eight_d(std::int64_t complaint_id, const domain::EightD &doc) = 0;
+  virtual std::int64_t insert_analysis(const AnalysisRecord &a) = 0;
+  virtual std::vector<AnalysisRecord> analyses(std::int64_t complaint_id) = 0;
+
+  // Audit trail: append fills seq, prev_hash and hash.
+  virtual void append_event(domain::AuditEvent &e) = 0;
+  virtual std::vector<domain::AuditEvent> events(const AuditFilter &f) = 0;
+  // Streams every event in seq order (verification of large trails).
+  virtual void for_each_event(const std::function<void(const domain::AuditEvent &)> &fn) = 0;
+};
+
+} // namespace qloop::store
