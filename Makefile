@@ -8,9 +8,15 @@ QLOOP := $(BUILD)/bin/qloop
 
 .PHONY: run test deps build build-asan test-release test-asan bench abi-baseline format clean
 
+# Until `qloop serve` arrives, "running" is the ledger on demo data: seeded on
+# first start, then the open complaints, the SLA watch list and the plugins.
 run: build
-	$(QLOOP) --config config/qloop.ini version
-	$(QLOOP) --config config/qloop.ini plugins list
+	@$(QLOOP) --config config/qloop.ini version
+	@$(QLOOP) --config config/qloop.ini --log-level warn demo seed --count 500 --years 1 --if-empty
+	@$(QLOOP) --config config/qloop.ini --log-level warn complaint list --open --limit 15
+	@$(QLOOP) --config config/qloop.ini --log-level warn sla check --within 24
+	@$(QLOOP) --config config/qloop.ini --log-level warn plugins list
+	@echo "Ledger in data/qloop.db. Next: $(QLOOP) --config config/qloop.ini complaint show NUMBER (a number from the list above)"
 
 test: deps
 	$(MAKE) test-release
