@@ -6,7 +6,7 @@ JOBS ?= $(shell nproc)
 BUILD := build/$(PRESET)
 QLOOP := $(BUILD)/bin/qloop
 
-.PHONY: run test deps build build-asan test-release test-asan bench abi-baseline format clean
+.PHONY: run test deps build build-asan test-release test-asan bench abi-baseline format clean tidy
 
 # Until `qloop serve` arrives, "running" is the ledger on demo data: seeded on
 # first start, then the open complaints, the SLA watch list and the plugins.
@@ -49,3 +49,7 @@ format:
 
 clean:
 	rm -rf build
+
+# clang-tidy's core checks over the host (uses the release build's compile_commands.json).
+tidy: build
+	git ls-files 'core/*.cpp' | xargs -P $(JOBS) -n 4 clang-tidy -p $(BUILD) --quiet
