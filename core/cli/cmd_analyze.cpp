@@ -42,7 +42,12 @@ void register_analyze(CLI::App &app, Context &ctx) {
                                           "' (see `qloop plugins list`)"};
     nlohmann::json built = build_request(o->method, o->input, read_file(o->input), o->options);
     if (!built.contains("lang")) built["lang"] = o->lang;
-    const std::string request = built.dump();
+    std::string request;
+    try {
+      request = built.dump();
+    } catch (const nlohmann::json::type_error &) {
+      throw CommandError{kExitInvalidInput, o->input + ": not valid UTF-8 (convert it, e.g. from GBK with iconv, first)"};
+    }
     std::string result;
     try {
       auto instance = plugin->create();

@@ -10,7 +10,7 @@
 namespace qloop::cli {
 namespace {
 
-std::string cell(const nlohmann::json &v) {
+std::string cell(const nlohmann::ordered_json &v) {
   if (v.is_string()) return v.get<std::string>();
   if (v.is_null()) return "";
   if (v.is_number_float()) {
@@ -25,9 +25,10 @@ std::string cell(const nlohmann::json &v) {
 } // namespace
 
 std::string render_result(const std::string &result_json, const std::string &format) {
-  nlohmann::json result;
+  // ordered_json keeps the plugin's order: "summary" is in display order.
+  nlohmann::ordered_json result;
   try {
-    result = nlohmann::json::parse(result_json);
+    result = nlohmann::ordered_json::parse(result_json);
   } catch (const nlohmann::json::exception &e) {
     throw CommandError{kExitPlugin, std::string("the plugin returned invalid JSON: ") + e.what()};
   }
@@ -48,9 +49,9 @@ std::string render_result(const std::string &result_json, const std::string &for
     for (const auto &table : result["tables"]) {
       if (table.contains("title")) out << table["title"].get<std::string>() << '\n';
       std::vector<std::string> header;
-      for (const auto &c : table.value("columns", nlohmann::json::array())) header.push_back(cell(c));
+      for (const auto &c : table.value("columns", nlohmann::ordered_json::array())) header.push_back(cell(c));
       TextTable t(header);
-      for (const auto &row : table.value("rows", nlohmann::json::array())) {
+      for (const auto &row : table.value("rows", nlohmann::ordered_json::array())) {
         std::vector<std::string> cells;
         for (const auto &v : row) cells.push_back(cell(v));
         t.add(cells);
@@ -59,7 +60,7 @@ std::string render_result(const std::string &result_json, const std::string &for
       out << '\n';
     }
   }
-  for (const auto &w : result.value("warnings", nlohmann::json::array())) out << "warning: " << cell(w) << '\n';
+  for (const auto &w : result.value("warnings", nlohmann::ordered_json::array())) out << "warning: " << cell(w) << '\n';
   return out.str();
 }
 
