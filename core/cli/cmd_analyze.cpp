@@ -6,6 +6,7 @@
 #include "core/cli/commands.hpp"
 #include "core/cli/exit_codes.hpp"
 #include "core/cli/analysis_request.hpp"
+#include "core/cli/ledger_support.hpp"
 #include "core/cli/result_rendering.hpp"
 
 namespace qloop::cli {
@@ -19,11 +20,20 @@ std::string read_file(const std::string &path) {
   return s.str();
 }
 
+// Where a method's result belongs in an 8D: root cause (D4) for the cause-
+// finding methods, validation (D6) for SPC and capability, prevention (D7)
+// for FMEA.
+std::string default_section(const std::string &method) {
+  if (method.rfind("fmea", 0) == 0) return "d7";
+  if (method == "spc" || method == "capability" || method == "normality") return "d6";
+  return "d4";
+}
+
 } // namespace
 
 void register_analyze(CLI::App &app, Context &ctx) {
   struct Options {
-    std::string method, input, format = "json", out, lang = "en";
+    std::string method, input, format = "json", out, lang = "en", complaint, section;
     std::vector<std::string> options;
   };
   auto o = std::make_shared<Options>();
@@ -35,6 +45,9 @@ void register_analyze(CLI::App &app, Context &ctx) {
   cmd->add_option("--format,-f", o->format, "Output: json, table or svg")
       ->check(CLI::IsMember({"json", "table", "svg"}));
   cmd->add_option("--out,-o", o->out, "Write the output to this file instead of stdout");
+  cmd->add_option("--complaint", o->complaint, "Attach the result to this complaint's 8D");
+  cmd->add_option("--section", o->section, "8D section to attach to: d4, d6 or d7 (default by method)")
+      ->check(CLI::IsMember({"d4", "d6", "d7"}));
   cmd->callback([&ctx, o] {
     auto plugin = ctx.plugins().find_method(o->method);
     if (!plugin)
@@ -56,6 +69,17 @@ void register_analyze(CLI::App &app, Context &ctx) {
       throw CommandError{e.status() == QLOOP_ERR_INVALID_INPUT ? kExitInvalidInput : kExitPlugin, e.what()};
     }
     std::string rendered = render_result(result, o->format);
+    if (!o->complaint.empty()) {
+      auto &ledger = ctx.ledger();
+      store::AnalysisRecord record;
+      record.method = o->method;
+      record.plugin = plugin->info().id;
+      record.section = o->section.empty() ? default_section(o->method) : o->section;
+      record.request = request;
+      record.result = result;
+      auto id = ledger_call([&] { return ledger.attach_analysis(ledger.find(o->complaint).id, record, ctx.actor()); });
+      ctx.err << "attached to " << o->complaint << " " << record.section << " as analysis " << id << '\n';
+    }
     if (o->out.empty()) {
       ctx.out << rendered;
       if (!rendered.empty() && rendered.back() != '\n') ctx.out << '\n';

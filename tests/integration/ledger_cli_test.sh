@@ -55,5 +55,13 @@ kinds=$(q audit log "$num" --json | python3 -c 'import json,sys; print(" ".join(
 for k in complaint.created contact.added complaint.assigned complaint.transition 8d.d3 8d.d4 action.added action.updated action.verified revisit.recorded; do
   grep -qw "$k" <<<"$kinds" || fail "audit trail lacks $k: $kinds"
 done
+# An analysis result attached to the complaint's 8D (D4 for a Pareto).
+printf 'defect,count\nvoids,18\nbridging,5\ncracks,2\n' >"$tmp/defects.csv"
+if q plugins list | grep -q "analysis.pareto.*loaded"; then
+  q analyze pareto --input "$tmp/defects.csv" --option field=defect --option value=count --complaint "$num" >/dev/null 2>"$tmp/err" ||
+    fail "analyze --complaint: $(cat "$tmp/err")"
+  grep -q "attached to $num d4" "$tmp/err" || fail "not attached: $(cat "$tmp/err")"
+  q audit log "$num" --json | grep -q analysis.attached || fail "no analysis.attached event"
+fi
 q audit verify | grep -q intact || fail "audit"
 echo "1 passed, 0 failed"
