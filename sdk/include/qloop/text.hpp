@@ -1,10 +1,61 @@
-#include "text_width.hpp"
+// qloop plugin SDK: display width and line wrapping of UTF-8 text, for
+// plugins that draw labels in SVG (header-only; shared by the bundled plugins).
+//
+// SVG cannot wrap text by itself, so the plugin measures it. Width is counted
+// in "columns": a narrow character is 1, an East Asian wide or fullwidth
+// character (UAX #11 classes W and F: CJK ideographs, kana, Hangul, fullwidth
+// forms) is 2, and combining marks are 0. A CJK font draws the ambiguous
+// punctuation common in Chinese text (“ ” ‘ ’ … — ·) full width, so those
+// count 2 as well.
+
+
+#include <string>
+#include <string_view>
+#include <vector>
+#ifndef QLOOP_TEXT_HPP
+#define QLOOP_TEXT_HPP
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
 
-namespace qloop::pareto::text {
-namespace {
+namespace qloop::text {
+
+
+struct CodePoint {
+  char32_t cp;
+  std::string_view bytes; // its UTF-8 bytes within the decoded string
+};
+
+// Decodes UTF-8; a byte that starts no valid sequence becomes U+FFFD (with
+// that one byte as `bytes`).
+std::vector<CodePoint> code_points(std::string_view utf8);
+
+// Columns one code point occupies (0, 1 or 2).
+int columns(char32_t cp);
+
+// Columns of a whole UTF-8 string. Invalid bytes count 1 each.
+int width(std::string_view utf8);
+
+// Approximate pixel width of `utf8` at `font_size` (a column is ~0.56 em).
+double pixels(std::string_view utf8, double font_size);
+
+// How many columns fit in `pixels` at `font_size`.
+int columns_in(double pixels, double font_size);
+
+// Splits text into lines of at most `max_columns`, breaking at spaces between
+// Latin words and between any two CJK characters, never inside a UTF-8
+// sequence, never before closing punctuation (，。、）...) or after opening
+// punctuation (（《「...). '\n' forces a break. A word longer than a line is
+// cut. With more than `max_lines` lines, the last kept line ends in "…".
+std::vector<std::string> wrap(std::string_view utf8, int max_columns, int max_lines = 1000);
+
+
+// ---- implementation ----
+
+namespace detail {
 
 struct Glyph {
   std::string bytes;
@@ -12,13 +63,13 @@ struct Glyph {
   int cols;
 };
 
-constexpr const char *kReplacement = "\xEF\xBF\xBD"; // U+FFFD
-constexpr const char *kEllipsis = "\xE2\x80\xA6";    // U+2026, 2 columns
-constexpr double kEmPerColumn = 0.56;
+inline constexpr const char *kReplacement = "\xEF\xBF\xBD"; // U+FFFD
+inline constexpr const char *kEllipsis = "\xE2\x80\xA6";    // U+2026, 2 columns
+inline constexpr double kEmPerColumn = 0.56;
 
-bool in(char32_t cp, char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; }
+inline bool in(char32_t cp, char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; }
 
-std::vector<Glyph> decode(std::string_view s) {
+inline std::vector<Glyph> decode(std::string_view s) {
   std::vector<Glyph> out;
   for (const auto &c : code_points(s))
     out.push_back(
@@ -26,10 +77,10 @@ std::vector<Glyph> decode(std::string_view s) {
   return out;
 }
 
-bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000; }
+inline bool is_space(char32_t cp) { return cp == ' ' || cp == '\t' || cp == '\r' || cp == 0x3000; }
 
 // Characters a line must not start with (closing punctuation).
-bool no_break_before(char32_t cp) {
+inline bool no_break_before(char32_t cp) {
   static constexpr char32_t list[] = {U'，', U'。', U'、', U'；', U'：', U'？', U'！', U'）', U'》', U'」',
                                       U'』', U'】', U'〉', U'〕', U'…',  U'”',  U'’',  U',',  U'.',  U';',
                                       U':',  U'?',  U'!',  U')',  U']',  U'}',  U'%',  U'％'};
@@ -37,7 +88,7 @@ bool no_break_before(char32_t cp) {
 }
 
 // Characters a line must not end with (opening punctuation).
-bool no_break_after(char32_t cp) {
+inline bool no_break_after(char32_t cp) {
   static constexpr char32_t list[] = {U'（', U'《', U'「', U'『', U'【', U'〈',
                                       U'〔', U'“',  U'‘',  U'(',  U'[',  U'{'};
   return std::find(std::begin(list), std::end(list), cp) != std::end(list);
@@ -52,7 +103,7 @@ struct Piece {
   bool forced_break_before = false;
 };
 
-std::vector<Piece> pieces_of(const std::vector<Glyph> &glyphs) {
+inline std::vector<Piece> pieces_of(const std::vector<Glyph> &glyphs) {
   std::vector<Piece> pieces;
   bool pending_space = false, pending_newline = false;
   for (const auto &g : glyphs) {
@@ -117,7 +168,7 @@ struct LineBuilder {
   }
 };
 
-std::string with_ellipsis(const std::string &line, int max_columns) {
+inline std::string with_ellipsis(const std::string &line, int max_columns) {
   auto glyphs = decode(line);
   int cols = 0;
   for (const auto &g : glyphs)
@@ -132,9 +183,10 @@ std::string with_ellipsis(const std::string &line, int max_columns) {
   return out + kEllipsis;
 }
 
-} // namespace
+} // namespace detail
+using namespace detail; // the definitions below read their helpers unqualified
 
-std::vector<CodePoint> code_points(std::string_view s) {
+inline std::vector<CodePoint> code_points(std::string_view s) {
   std::vector<CodePoint> out;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -158,7 +210,7 @@ std::vector<CodePoint> code_points(std::string_view s) {
   return out;
 }
 
-int columns(char32_t cp) {
+inline int columns(char32_t cp) {
   if (cp < 0x20 || in(cp, 0x7F, 0x9F)) return 0;
   if (in(cp, 0x0300, 0x036F) || in(cp, 0x1AB0, 0x1AFF) || in(cp, 0x200B, 0x200F) || in(cp, 0x20D0, 0x20FF) ||
       in(cp, 0xFE00, 0xFE0F))
@@ -173,20 +225,20 @@ int columns(char32_t cp) {
   return 1;
 }
 
-int width(std::string_view utf8) {
+inline int width(std::string_view utf8) {
   int total = 0;
   for (const auto &g : decode(utf8))
     total += g.cols;
   return total;
 }
 
-double pixels(std::string_view utf8, double font_size) { return width(utf8) * font_size * kEmPerColumn; }
+inline double pixels(std::string_view utf8, double font_size) { return width(utf8) * font_size * kEmPerColumn; }
 
-int columns_in(double pixels, double font_size) {
+inline int columns_in(double pixels, double font_size) {
   return std::max(1, static_cast<int>(std::floor(pixels / (font_size * kEmPerColumn))));
 }
 
-std::vector<std::string> wrap(std::string_view utf8, int max_columns, int max_lines) {
+inline std::vector<std::string> wrap(std::string_view utf8, int max_columns, int max_lines) {
   LineBuilder builder{std::max(2, max_columns), {}, {}, 0};
   for (const auto &piece : pieces_of(decode(utf8))) {
     if (piece.forced_break_before) builder.flush();
@@ -202,4 +254,6 @@ std::vector<std::string> wrap(std::string_view utf8, int max_columns, int max_li
   return lines;
 }
 
-} // namespace qloop::pareto::text
+} // namespace qloop::text
+
+#endif // QLOOP_TEXT_HPP
