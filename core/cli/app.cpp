@@ -9,9 +9,11 @@ namespace qloop::cli {
 int run(int argc, const char *const *argv, Context &ctx) {
   CLI::App app{"qloop: customer-complaint quality platform host", "qloop"};
   app.require_subcommand(1);
-  app.add_option("--config,-c", ctx.config_option,
-                 "Configuration file (.ini, .json or .xml); default $QLOOP_CONFIG, then the installed qloop.ini");
-  app.add_option("--actor", ctx.actor_option, "Who is acting, for the audit trail (default $QLOOP_ACTOR or $USER)");
+  app.add_option(
+      "--config,-c", ctx.config_option,
+      "Configuration file (.ini, .json or .xml); default $QLOOP_CONFIG, then the installed qloop.ini");
+  app.add_option("--actor", ctx.actor_option,
+                 "Who is acting, for the audit trail (default $QLOOP_ACTOR or $USER)");
   app.add_option("--log-level", ctx.log_level_option, "trace, debug, info, warn, error, critical or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
 
@@ -22,6 +24,8 @@ int run(int argc, const char *const *argv, Context &ctx) {
   register_complaint(app, ctx);
   register_loop_steps(app, ctx);
   register_sla(app, ctx);
+  register_intake(app, ctx);
+  register_export(app, ctx);
   register_audit(app, ctx);
   register_db(app, ctx);
   register_demo(app, ctx);

@@ -3,22 +3,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/cli/analysis_request.hpp"
 #include "core/cli/commands.hpp"
 #include "core/cli/exit_codes.hpp"
-#include "core/cli/analysis_request.hpp"
+#include "core/cli/file_io.hpp"
 #include "core/cli/ledger_support.hpp"
 #include "core/cli/result_rendering.hpp"
 
 namespace qloop::cli {
 namespace {
-
-std::string read_file(const std::string &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw CommandError{kExitInvalidInput, "cannot read input file " + path};
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Where a method's result belongs in an 8D: root cause (D4) for the cause-
 // finding methods, validation (D6) for SPC and capability, prevention (D7)
@@ -37,7 +30,8 @@ void register_analyze(CLI::App &app, Context &ctx) {
     std::vector<std::string> options;
   };
   auto o = std::make_shared<Options>();
-  auto *cmd = app.add_subcommand("analyze", "Run an analysis method (5why, fishbone, fmea, doe, anova, spc, ...)");
+  auto *cmd =
+      app.add_subcommand("analyze", "Run an analysis method (5why, fishbone, fmea, doe, anova, spc, ...)");
   cmd->add_option("METHOD", o->method, "Method name, see `qloop plugins list`")->required();
   cmd->add_option("--input,-i", o->input, "Request file: JSON, or CSV for tabular data")->required();
   cmd->add_option("--option", o->options, "key=value passed in the request's options (repeatable)");
@@ -53,13 +47,14 @@ void register_analyze(CLI::App &app, Context &ctx) {
     if (!plugin)
       throw CommandError{kExitPlugin, "no loaded analysis plugin provides method '" + o->method +
                                           "' (see `qloop plugins list`)"};
-    nlohmann::json built = build_request(o->method, o->input, read_file(o->input), o->options);
+    nlohmann::json built = build_request(o->method, o->input, read_input_file(o->input), o->options);
     if (!built.contains("lang")) built["lang"] = o->lang;
     std::string request;
     try {
       request = built.dump();
     } catch (const nlohmann::json::type_error &) {
-      throw CommandError{kExitInvalidInput, o->input + ": not valid UTF-8 (convert it, e.g. from GBK with iconv, first)"};
+      throw CommandError{kExitInvalidInput,
+                         o->input + ": not valid UTF-8 (convert it, e.g. from GBK with iconv, first)"};
     }
     std::string result;
     try {
@@ -77,7 +72,8 @@ void register_analyze(CLI::App &app, Context &ctx) {
       record.section = o->section.empty() ? default_section(o->method) : o->section;
       record.request = request;
       record.result = result;
-      auto id = ledger_call([&] { return ledger.attach_analysis(ledger.find(o->complaint).id, record, ctx.actor()); });
+      auto id = ledger_call(
+          [&] { return ledger.attach_analysis(ledger.find(o->complaint).id, record, ctx.actor()); });
       ctx.err << "attached to " << o->complaint << " " << record.section << " as analysis " << id << '\n';
     }
     if (o->out.empty()) {

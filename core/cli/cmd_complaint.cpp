@@ -2,6 +2,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/cli/case_file_json.hpp"
 #include "core/cli/commands.hpp"
 #include "core/cli/ledger_support.hpp"
 #include "core/domain/json.hpp"
@@ -14,8 +15,9 @@ namespace {
 using nlohmann::json;
 
 struct NewOptions {
-  std::string customer, contact, received_at, channel = "phone", product, lot, order, phenomenon, reporter, category,
-      subcategory, severity = "minor", source_key, json_file;
+  std::string customer, contact, received_at, channel = "phone", product, lot, order, phenomenon, reporter,
+                                              category, subcategory, severity = "minor", source_key,
+                                              json_file;
   std::int64_t quantity = 0;
   bool key = false, as_json = false;
 };
@@ -39,7 +41,8 @@ void register_new(CLI::App &group, Context &ctx) {
       ->check(CLI::IsMember({"critical", "major", "minor"}));
   cmd->add_flag("--key", o->key, "A key complaint (重点客诉): two contacts within 48 h");
   cmd->add_option("--source-key", o->source_key, "Stable id at the source; a repeat creates nothing");
-  cmd->add_option("--from-json", o->json_file, "Read the record from a JSON file (sdk/schemas/record.schema.json)");
+  cmd->add_option("--from-json", o->json_file,
+                  "Read the record from a JSON file (sdk/schemas/record.schema.json)");
   cmd->add_flag("--json", o->as_json, "Print the complaint as JSON");
   cmd->callback([&ctx, o] {
     auto &ledger = ctx.ledger();
@@ -70,8 +73,11 @@ void register_new(CLI::App &group, Context &ctx) {
       c.source_key = o->source_key;
     }
     auto r = ledger_call([&] { return ledger.receive(c, ctx.actor()); });
-    if (o->as_json) ctx.out << json{{"created", r.created}, {"complaint", r.complaint}}.dump(2) << '\n';
-    else ctx.out << r.complaint.number << (r.created ? " received" : " already in the ledger (same source key)") << '\n';
+    if (o->as_json)
+      ctx.out << json{{"created", r.created}, {"complaint", r.complaint}}.dump(2) << '\n';
+    else
+      ctx.out << r.complaint.number << (r.created ? " received" : " already in the ledger (same source key)")
+              << '\n';
   });
 }
 
@@ -129,37 +135,6 @@ void register_list(CLI::App &group, Context &ctx) {
   });
 }
 
-json sla_json(Context &ctx, const workflow::ComplaintFile &f, domain::Timestamp now) {
-  json out = json::array();
-  const auto &policy = ctx.sla_policy();
-  auto first_out = [&](const std::string &purpose) -> std::optional<domain::Timestamp> {
-    for (const auto &c : f.contacts)
-      if (c.direction == domain::Direction::Outbound && (purpose.empty() || c.purpose == purpose)) return c.at;
-    return std::nullopt;
-  };
-  using workflow::SlaTarget;
-  std::optional<domain::Timestamp> d3_done, d4_done, d8_done = f.eight_d.d8.closed_at;
-  if (!f.eight_d.d3.empty()) d3_done = f.eight_d.d3.front().done_at;
-  for (auto target : {SlaTarget::FirstResponse, SlaTarget::Acknowledge, SlaTarget::Containment,
-                      SlaTarget::RootCause, SlaTarget::Closure}) {
-    auto per = policy.targets.find(f.complaint.severity);
-    if (per == policy.targets.end() || !per->second.count(target)) continue;
-    std::optional<domain::Timestamp> met;
-    if (target == SlaTarget::FirstResponse || target == SlaTarget::Acknowledge) met = first_out("");
-    if (target == SlaTarget::Containment) met = d3_done;
-    if (target == SlaTarget::RootCause && f.eight_d.has_cause("occurrence")) met = d4_done.value_or(now);
-    if (target == SlaTarget::Closure) met = d8_done;
-    auto s = workflow::evaluate(policy, f.complaint.severity, target, f.complaint.received_at, met, now, f.pauses);
-    out.push_back({{"target", workflow::sla_target_name(target)},
-                   {"due", s.due},
-                   {"used_fraction", s.fraction},
-                   {"met", s.met},
-                   {"breached", s.breached},
-                   {"escalated_to", s.escalated_to}});
-  }
-  return out;
-}
-
 void register_show(CLI::App &group, Context &ctx) {
   auto id = std::make_shared<std::string>();
   auto as_json = std::make_shared<bool>(false);
@@ -175,38 +150,43 @@ void register_show(CLI::App &group, Context &ctx) {
       auto missing = workflow::missing_for(f, s, "(reason)");
       next.push_back({{"state", domain::status_name(s)}, {"missing", missing}});
     }
-    json doc = {{"complaint", f.complaint}, {"contacts", f.contacts}, {"actions", f.actions},
-                {"eight_d", f.eight_d},     {"revisits", f.revisits}, {"next", next},
-                {"sla", sla_json(ctx, f, ledger.now())}};
+    json doc = case_file_json(ctx, f, ledger.now());
+    doc["next"] = next;
     if (*as_json) {
       ctx.out << doc.dump(2) << '\n';
       return;
     }
     const auto &x = f.complaint;
-    ctx.out << x.number << "  " << domain::status_name(x.status) << (x.waiting_on_customer ? " (waiting on customer)" : "")
-            << "  " << domain::severity_name(x.severity) << (x.key_complaint ? " key" : "") << '\n'
+    ctx.out << x.number << "  " << domain::status_name(x.status)
+            << (x.waiting_on_customer ? " (waiting on customer)" : "") << "  "
+            << domain::severity_name(x.severity) << (x.key_complaint ? " key" : "") << '\n'
             << "customer:  " << x.customer << (x.contact.empty() ? "" : " / " + x.contact) << '\n'
             << "received:  " << domain::format_iso(x.received_at) << " via " << x.channel << '\n'
-            << "product:   " << x.product_model << "  lot " << x.lot << "  order " << x.order_number << "  qty "
-            << x.quantity_affected << '\n'
-            << "owner:     " << x.owner << (x.owner_department.empty() ? "" : " (" + x.owner_department + ")") << '\n'
+            << "product:   " << x.product_model << "  lot " << x.lot << "  order " << x.order_number
+            << "  qty " << x.quantity_affected << '\n'
+            << "owner:     " << x.owner << (x.owner_department.empty() ? "" : " (" + x.owner_department + ")")
+            << '\n'
             << "phenomenon: " << x.phenomenon << "\n\n";
     ctx.out << "contacts: " << f.contacts.size() << ", actions: " << f.actions.size()
             << ", root causes: " << f.eight_d.d4.size() << ", revisits: " << f.revisits.size() << "\n";
     for (const auto &a : f.actions)
-      ctx.out << "  A-" << a.id << " [" << domain::action_type_name(a.type) << ", " << domain::action_status_name(a.status)
-              << "] " << a.description << " (" << a.owner << ")\n";
+      ctx.out << "  A-" << a.id << " [" << domain::action_type_name(a.type) << ", "
+              << domain::action_status_name(a.status) << "] " << a.description << " (" << a.owner << ")\n";
     ctx.out << "\nSLA:\n";
     for (const auto &s : doc["sla"])
-      ctx.out << "  " << s["target"].get<std::string>() << ": due " << (s["due"].is_null() ? "(paused)" : s["due"].get<std::string>())
-              << (s["met"].get<bool>() ? ", met" : "") << (s["breached"].get<bool>() ? ", BREACHED" : "") << '\n';
+      ctx.out << "  " << s["target"].get<std::string>() << ": due "
+              << (s["due"].is_null() ? "(paused)" : s["due"].get<std::string>())
+              << (s["met"].get<bool>() ? ", met" : "") << (s["breached"].get<bool>() ? ", BREACHED" : "")
+              << '\n';
     ctx.out << "\nnext steps:\n";
     for (const auto &n : next) {
       ctx.out << "  -> " << n["state"].get<std::string>();
-      if (n["missing"].empty()) ctx.out << ": ready\n";
+      if (n["missing"].empty())
+        ctx.out << ": ready\n";
       else {
         std::string m;
-        for (const auto &item : n["missing"]) m += (m.empty() ? "" : "; ") + item.get<std::string>();
+        for (const auto &item : n["missing"])
+          m += (m.empty() ? "" : "; ") + item.get<std::string>();
         ctx.out << ": needs " << m << '\n';
       }
     }
@@ -244,7 +224,8 @@ void register_assign(CLI::App &group, Context &ctx) {
   cmd->add_option("--department", o->department, "Owner department");
   cmd->callback([&ctx, o] {
     auto &ledger = ctx.ledger();
-    auto c = ledger_call([&] { return ledger.assign(ledger.find(o->id).id, o->owner, o->department, ctx.actor()); });
+    auto c = ledger_call(
+        [&] { return ledger.assign(ledger.find(o->id).id, o->owner, o->department, ctx.actor()); });
     ctx.out << c.number << " assigned to " << c.owner << '\n';
   });
 }
@@ -256,15 +237,17 @@ void register_transition(CLI::App &group, Context &ctx) {
   auto o = std::make_shared<O>();
   auto *cmd = group.add_subcommand("transition", "Move a complaint to its next state (guards apply)");
   cmd->add_option("ID", o->id, "Number or id")->required();
-  cmd->add_option("STATE", o->state, "acknowledged, containing, investigating, correcting, verifying, "
-                                     "feeding_back, revisiting, archived, rejected, reopened")
+  cmd->add_option("STATE", o->state,
+                  "acknowledged, containing, investigating, correcting, verifying, "
+                  "feeding_back, revisiting, archived, rejected, reopened")
       ->required();
   cmd->add_option("--reason", o->reason, "Why (required for rejected and reopened)");
   cmd->callback([&ctx, o] {
     auto to = domain::parse_status(o->state);
     if (!to) throw CommandError{kExitUsage, "STATE: unknown state '" + o->state + "'"};
     auto &ledger = ctx.ledger();
-    auto c = ledger_call([&] { return ledger.transition(ledger.find(o->id).id, *to, ctx.actor(), o->reason); });
+    auto c =
+        ledger_call([&] { return ledger.transition(ledger.find(o->id).id, *to, ctx.actor(), o->reason); });
     ctx.out << c.number << " is now " << domain::status_name(c.status) << '\n';
   });
 }
@@ -279,7 +262,8 @@ void register_wait(CLI::App &group, Context &ctx) {
   wait->add_option("--reason", o->reason, "What the customer is to provide")->required();
   wait->callback([&ctx, o] {
     auto &ledger = ctx.ledger();
-    auto c = ledger_call([&] { return ledger.wait_on_customer(ledger.find(o->id).id, o->reason, ctx.actor()); });
+    auto c =
+        ledger_call([&] { return ledger.wait_on_customer(ledger.find(o->id).id, o->reason, ctx.actor()); });
     ctx.out << c.number << " waiting on the customer; SLA clocks paused\n";
   });
   auto rid = std::make_shared<std::string>();
@@ -297,9 +281,11 @@ void register_link(CLI::App &group, Context &ctx) {
     std::string id, recurrence_of, duplicate_of;
   };
   auto o = std::make_shared<O>();
-  auto *cmd = group.add_subcommand("link", "Link to an archived case it repeats, or to the complaint it duplicates");
+  auto *cmd =
+      group.add_subcommand("link", "Link to an archived case it repeats, or to the complaint it duplicates");
   cmd->add_option("ID", o->id, "Number or id")->required();
-  auto *rec = cmd->add_option("--recurrence-of", o->recurrence_of, "The archived case this one repeats (reopens it)");
+  auto *rec =
+      cmd->add_option("--recurrence-of", o->recurrence_of, "The archived case this one repeats (reopens it)");
   auto *dup = cmd->add_option("--duplicate-of", o->duplicate_of, "The complaint this one duplicates");
   rec->excludes(dup);
   cmd->callback([&ctx, o] {

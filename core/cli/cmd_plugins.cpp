@@ -3,7 +3,7 @@
 #include "core/cli/commands.hpp"
 #include "core/cli/exit_codes.hpp"
 #include "core/cli/text_table.hpp"
-#include "core/plugins/sha256.hpp"
+#include "core/util/sha256.hpp"
 
 namespace qloop::cli {
 namespace {
@@ -36,7 +36,7 @@ nlohmann::json record_json(const plugins::PluginRecord &r, bool detail) {
   }
   if (detail) {
     try {
-      j["sha256"] = r.sha256.empty() ? plugins::sha256_file(r.path) : r.sha256;
+      j["sha256"] = r.sha256.empty() ? util::sha256_file(r.path) : r.sha256;
     } catch (const std::exception &) {
     }
   }
@@ -80,14 +80,16 @@ void register_plugins(CLI::App &app, Context &ctx) {
   auto *group = app.add_subcommand("plugins", "Show the plugins the host found, loaded and refused");
   group->require_subcommand(1);
 
-  auto *list = group->add_subcommand("list", "One line per plugin file: loaded, refused (with reason) or disabled");
+  auto *list =
+      group->add_subcommand("list", "One line per plugin file: loaded, refused (with reason) or disabled");
   auto list_json = std::make_shared<bool>(false);
   list->add_flag("--json", *list_json, "Machine-readable output");
   list->callback([&ctx, list_json] {
     const auto &records = ctx.plugins().records();
     if (*list_json) {
       nlohmann::json arr = nlohmann::json::array();
-      for (const auto &r : records) arr.push_back(record_json(r, false));
+      for (const auto &r : records)
+        arr.push_back(record_json(r, false));
       ctx.out << arr.dump(2) << '\n';
       return;
     }
@@ -112,8 +114,10 @@ void register_plugins(CLI::App &app, Context &ctx) {
     for (const auto &r : ctx.plugins().records()) {
       if (r.id() != *id && r.path.filename().string() != *id) continue;
       auto j = record_json(r, true);
-      if (*info_json) ctx.out << j.dump(2) << '\n';
-      else print_info(ctx.out, j);
+      if (*info_json)
+        ctx.out << j.dump(2) << '\n';
+      else
+        print_info(ctx.out, j);
       return;
     }
     throw CommandError{kExitPlugin, "no plugin '" + *id + "' (see `qloop plugins list`)"};

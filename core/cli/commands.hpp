@@ -17,6 +17,8 @@ void register_audit(CLI::App &app, Context &ctx);
 void register_db(CLI::App &app, Context &ctx);
 void register_demo(CLI::App &app, Context &ctx);
 void register_sla(CLI::App &app, Context &ctx);
+void register_intake(CLI::App &app, Context &ctx); // run, submit, quarantine
+void register_export(CLI::App &app, Context &ctx); // ledger, 8d
 
 // Parses argv and runs the chosen command; returns the process exit code.
 int run(int argc, const char *const *argv, Context &ctx);

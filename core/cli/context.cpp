@@ -37,7 +37,27 @@ const config::Config &Context::config() {
 
 plugins::PluginManager &Context::plugins() {
   if (plugins_) return *plugins_;
-  plugins_ = std::make_unique<plugins::PluginManager>(config());
+  // The hooks open the ledger only when a plugin submits something, so
+  // commands that never touch intake never open the store.
+  auto hooks = std::make_shared<plugins::HostHooks>();
+  hooks->submit_records = [this](const std::string &plugin, std::string_view records) -> std::string {
+    try {
+      intake().submit(plugin, records);
+      return {};
+    } catch (const std::exception &e) {
+      return e.what();
+    }
+  };
+  hooks->quarantine = [this](const std::string &plugin, const std::string &key, std::string_view raw,
+                             const std::string &reason) -> std::string {
+    try {
+      intake().quarantine(plugin, key, raw, reason);
+      return {};
+    } catch (const std::exception &e) {
+      return e.what();
+    }
+  };
+  plugins_ = std::make_unique<plugins::PluginManager>(config(), hooks);
   plugins_->load_all();
   for (const auto &d : plugins_->diagnostics())
     if (d.severity == config::Diagnostic::Severity::Warning) log::get("config")->warn("{}", d.text());
@@ -56,6 +76,12 @@ workflow::Ledger &Context::ledger() {
   }
   ledger_ = std::make_unique<workflow::Ledger>(*store_);
   return *ledger_;
+}
+
+workflow::Intake &Context::intake() {
+  if (!intake_)
+    intake_ = std::make_unique<workflow::Intake>(ledger(), config().host().data_dir / "attachments");
+  return *intake_;
 }
 
 const workflow::SlaPolicy &Context::sla_policy() {

@@ -10,6 +10,7 @@
 #include "core/config/config.hpp"
 #include "core/plugins/plugin_manager.hpp"
 #include "core/store/store.hpp"
+#include "core/workflow/intake.hpp"
 #include "core/workflow/ledger.hpp"
 #include "core/workflow/sla_policy.hpp"
 
@@ -27,10 +28,12 @@ public:
 
   // Loads the configuration and sets up logging; throws CommandError(kExitConfig).
   const config::Config &config();
-  // Loads the enabled plugins (once).
+  // Loads the enabled plugins (once). What intake plugins submit goes to intake().
   plugins::PluginManager &plugins();
   // Opens the ledger store (migrating it) and the ledger on it.
   workflow::Ledger &ledger();
+  // Intake into the ledger; attachments under <data_dir>/attachments.
+  workflow::Intake &intake();
   const workflow::SlaPolicy &sla_policy();
   // Who is acting: --actor, else $QLOOP_ACTOR, else $USER, else "cli".
   std::string actor() const;
@@ -40,6 +43,7 @@ private:
   std::unique_ptr<plugins::PluginManager> plugins_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<workflow::Ledger> ledger_;
+  std::unique_ptr<workflow::Intake> intake_;
   std::unique_ptr<workflow::SlaPolicy> sla_;
 };
 

@@ -3,28 +3,14 @@
 #include <algorithm>
 #include <ostream>
 
+#include <qloop/text.hpp>
+
 namespace qloop::cli {
-namespace {
+std::size_t display_width(const std::string &utf8) { return static_cast<std::size_t>(text::width(utf8)); }
 
-bool is_wide(char32_t c) {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
-}
-
-} // namespace
-
-std::size_t display_width(const std::string &utf8) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < utf8.size();) {
-    unsigned char b = static_cast<unsigned char>(utf8[i]);
-    int len = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 1;
-    char32_t c = len == 1 ? b : (b & (0x7F >> len));
-    for (int k = 1; k < len && i + k < utf8.size(); ++k) c = (c << 6) | (utf8[i + k] & 0x3F);
-    width += is_wide(c) ? 2 : 1;
-    i += len;
-  }
-  return width;
+std::string truncate_display(const std::string &utf8, std::size_t max_columns) {
+  if (display_width(utf8) <= max_columns) return utf8;
+  return text::with_ellipsis(utf8, static_cast<int>(max_columns));
 }
 
 void TextTable::print(std::ostream &out) const {
@@ -34,7 +20,8 @@ void TextTable::print(std::ostream &out) const {
       widths[i] = std::max(widths[i], display_width(row[i]));
   };
   measure(header_);
-  for (const auto &row : rows_) measure(row);
+  for (const auto &row : rows_)
+    measure(row);
   auto line = [&](const std::vector<std::string> &row) {
     for (std::size_t i = 0; i < widths.size(); ++i) {
       const std::string cell = i < row.size() ? row[i] : "";
@@ -45,9 +32,11 @@ void TextTable::print(std::ostream &out) const {
   };
   line(header_);
   std::vector<std::string> rule;
-  for (auto w : widths) rule.push_back(std::string(w, '-'));
+  for (auto w : widths)
+    rule.push_back(std::string(w, '-'));
   line(rule);
-  for (const auto &row : rows_) line(row);
+  for (const auto &row : rows_)
+    line(row);
 }
 
 } // namespace qloop::cli

@@ -21,5 +21,7 @@ private:
 
 // Terminal columns taken by UTF-8 text: East Asian wide characters count two.
 std::size_t display_width(const std::string &utf8);
+// The text cut to at most max_columns, ending in "…" when cut.
+std::string truncate_display(const std::string &utf8, std::size_t max_columns);
 
 } // namespace qloop::cli

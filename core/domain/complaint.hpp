@@ -23,9 +23,9 @@ struct Attachment {
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Attachment, name, media_type, path)
 
 struct Complaint {
-  std::int64_t id = 0;     // store identity
-  std::string number;      // "QC-2026-00042", given by the ledger
-  std::string source_key;  // stable identity at the source (file row, Message-ID, ...)
+  std::int64_t id = 0;    // store identity
+  std::string number;     // "QC-2026-00042", given by the ledger
+  std::string source_key; // stable identity at the source (file row, Message-ID, ...)
   // The template:
   std::string customer;
   std::string contact;
@@ -38,8 +38,10 @@ struct Complaint {
   std::string phenomenon; // free text, any language
   std::vector<Attachment> attachments;
   std::string reporter;
+  // Channel fields with no place in the template, kept as they came (a JSON object).
+  nlohmann::json extra = nlohmann::json::object();
   // Grading and ownership:
-  std::string category;    // product_quality, service, logistics, other
+  std::string category; // product_quality, service, logistics, other
   std::string subcategory;
   Severity severity = Severity::Minor;
   bool key_complaint = false; // 重点客诉: two customer contacts within 48 h
@@ -47,8 +49,8 @@ struct Complaint {
   std::string owner;
   std::string owner_department;
   // Links:
-  std::optional<std::int64_t> duplicate_of;   // set when status is Duplicate
-  std::optional<std::int64_t> recurrence_of;  // an archived case with the same product and defect
+  std::optional<std::int64_t> duplicate_of;  // set when status is Duplicate
+  std::optional<std::int64_t> recurrence_of; // an archived case with the same product and defect
   // Waiting on the customer: the SLA clocks pause while set.
   bool waiting_on_customer = false;
   Timestamp created_at{};

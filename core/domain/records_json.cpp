@@ -10,7 +10,6 @@
 
 namespace qloop::domain {
 
-
 void to_json(nlohmann::json &j, const EightD &d) {
   j = {{"d0", d.d0}, {"d1", d.d1}, {"d2", d.d2}, {"d3", d.d3}, {"d4", d.d4},
        {"d5", d.d5}, {"d6", d.d6}, {"d7", d.d7}, {"d8", d.d8}};
@@ -33,21 +32,30 @@ bool is_eight_d_section(const std::string &name) {
 
 void set_section(EightD &doc, const std::string &section, const nlohmann::json &value) {
   try {
-    if (section == "d0") doc.d0 = value.get<std::string>();
-    else if (section == "d1") doc.d1 = value.get<std::vector<TeamMember>>();
-    else if (section == "d2") doc.d2 = value.get<ProblemStatement>();
-    else if (section == "d3") doc.d3 = value.get<std::vector<ContainmentAction>>();
+    if (section == "d0")
+      doc.d0 = value.get<std::string>();
+    else if (section == "d1")
+      doc.d1 = value.get<std::vector<TeamMember>>();
+    else if (section == "d2")
+      doc.d2 = value.get<ProblemStatement>();
+    else if (section == "d3")
+      doc.d3 = value.get<std::vector<ContainmentAction>>();
     else if (section == "d4") {
       auto causes = value.get<std::vector<RootCause>>();
       for (const auto &c : causes)
         if (c.kind != "occurrence" && c.kind != "escape")
           throw std::invalid_argument("kind: expected 'occurrence' or 'escape', got '" + c.kind + "'");
       doc.d4 = std::move(causes);
-    } else if (section == "d5") doc.d5 = value.get<PermanentActions>();
-    else if (section == "d6") doc.d6 = value.get<Implementation>();
-    else if (section == "d7") doc.d7 = value.get<Prevention>();
-    else if (section == "d8") doc.d8 = value.get<Closure>();
-    else throw std::invalid_argument("unknown section (expected d0 to d8)");
+    } else if (section == "d5")
+      doc.d5 = value.get<PermanentActions>();
+    else if (section == "d6")
+      doc.d6 = value.get<Implementation>();
+    else if (section == "d7")
+      doc.d7 = value.get<Prevention>();
+    else if (section == "d8")
+      doc.d8 = value.get<Closure>();
+    else
+      throw std::invalid_argument("unknown section (expected d0 to d8)");
   } catch (const nlohmann::json::exception &e) {
     throw std::invalid_argument(section + ": " + e.what());
   } catch (const std::invalid_argument &e) {
@@ -59,7 +67,8 @@ void set_section(EightD &doc, const std::string &section, const nlohmann::json &
 
 nlohmann::json get_section(const EightD &doc, const std::string &section) {
   nlohmann::json all = doc;
-  if (!all.contains(section)) throw std::invalid_argument("unknown 8D section '" + section + "' (expected d0 to d8)");
+  if (!all.contains(section))
+    throw std::invalid_argument("unknown 8D section '" + section + "' (expected d0 to d8)");
   return all[section];
 }
 
@@ -78,6 +87,7 @@ void to_json(nlohmann::json &j, const Complaint &c) {
        {"phenomenon", c.phenomenon},
        {"attachments", c.attachments},
        {"reporter", c.reporter},
+       {"extra", c.extra},
        {"category", c.category},
        {"subcategory", c.subcategory},
        {"severity", c.severity},
@@ -102,6 +112,7 @@ void from_json(const nlohmann::json &j, Complaint &c) {
   c.contact = j.value("contact", d.contact);
   if (j.contains("received_at")) c.received_at = j.at("received_at").get<Timestamp>();
   c.channel = j.value("channel", d.channel);
+  if (auto it = j.find("extra"); it != j.end() && it->is_object()) c.extra = *it;
   c.product_model = j.value("product_model", d.product_model);
   c.lot = j.value("lot", d.lot);
   c.order_number = j.value("order_number", d.order_number);
@@ -145,8 +156,10 @@ std::vector<std::string> validate_new_complaint(const Complaint &c) {
 const char *direction_name(Direction d) { return d == Direction::Inbound ? "in" : "out"; }
 
 void to_json(nlohmann::json &j, const Contact &c) {
-  j = {{"id", c.id},   {"complaint_id", c.complaint_id}, {"channel", c.channel}, {"direction", c.direction},
-       {"purpose", c.purpose}, {"at", c.at}, {"summary", c.summary}, {"actor", c.actor}};
+  j = {{"id", c.id},           {"complaint_id", c.complaint_id},
+       {"channel", c.channel}, {"direction", c.direction},
+       {"purpose", c.purpose}, {"at", c.at},
+       {"summary", c.summary}, {"actor", c.actor}};
 }
 void from_json(const nlohmann::json &j, Contact &c) {
   c.id = j.value("id", std::int64_t{0});
@@ -170,11 +183,16 @@ std::optional<ActionType> parse_action_type(const std::string &s) {
 }
 const char *action_status_name(ActionStatus s) {
   switch (s) {
-  case ActionStatus::Open: return "open";
-  case ActionStatus::InProgress: return "in_progress";
-  case ActionStatus::Done: return "done";
-  case ActionStatus::Verified: return "verified";
-  default: return "cancelled";
+  case ActionStatus::Open:
+    return "open";
+  case ActionStatus::InProgress:
+    return "in_progress";
+  case ActionStatus::Done:
+    return "done";
+  case ActionStatus::Verified:
+    return "verified";
+  default:
+    return "cancelled";
   }
 }
 std::optional<ActionStatus> parse_action_status(const std::string &s) {
@@ -183,7 +201,9 @@ std::optional<ActionStatus> parse_action_status(const std::string &s) {
     if (s == action_status_name(st)) return st;
   return std::nullopt;
 }
-bool is_open(const Action &a) { return a.status == ActionStatus::Open || a.status == ActionStatus::InProgress; }
+bool is_open(const Action &a) {
+  return a.status == ActionStatus::Open || a.status == ActionStatus::InProgress;
+}
 
 void to_json(nlohmann::json &j, const Action &a) {
   j = {{"id", a.id},

@@ -7,7 +7,7 @@
 
 #include "core/config/value_parsing.hpp"
 #include "core/log/logging.hpp"
-#include "core/plugins/sha256.hpp"
+#include "core/util/sha256.hpp"
 #include "core/version.hpp"
 
 namespace qloop::plugins {
@@ -36,7 +36,8 @@ std::optional<std::string> check_value(const ConfigKeyInfo &key, const std::stri
   case QLOOP_CONFIG_BOOL:
     if (!config::parse_bool(value)) return std::string("expected true or false");
     break;
-  default: break;
+  default:
+    break;
   }
   return std::nullopt;
 }
@@ -45,9 +46,12 @@ std::optional<std::string> check_value(const ConfigKeyInfo &key, const std::stri
 
 const char *state_name(PluginState state) {
   switch (state) {
-  case PluginState::Loaded: return "loaded";
-  case PluginState::Disabled: return "disabled";
-  default: return "refused";
+  case PluginState::Loaded:
+    return "loaded";
+  case PluginState::Disabled:
+    return "disabled";
+  default:
+    return "refused";
   }
 }
 
@@ -90,7 +94,8 @@ void PluginManager::load_all() {
   }
 
   std::set<std::string> wanted_files;
-  for (const auto &id : host.enabled) wanted_files.insert(file_name_for(id));
+  for (const auto &id : host.enabled)
+    wanted_files.insert(file_name_for(id));
   std::set<std::string> found_files;
   for (const auto &file : files) {
     found_files.insert(file.filename().string());
@@ -129,7 +134,7 @@ const PluginRecord &PluginManager::load_file(const fs::path &file) {
     if (file.filename() != file_name_for(id)) continue;
     pinned_id = id;
     try {
-      record.sha256 = sha256_file(file);
+      record.sha256 = util::sha256_file(file);
     } catch (const std::exception &e) {
       return refuse(record, e.what());
     }
@@ -174,10 +179,12 @@ const PluginRecord &PluginManager::load_file(const fs::path &file) {
   if (pinned_id && *pinned_id != info.id)
     return refuse(record, "the file is pinned as " + *pinned_id + " but its descriptor says " + info.id);
   if (!pinned_id && config_.host().pins.count(info.id))
-    return refuse(record, info.id + " is pinned, but was found in " + file.filename().string() + " instead of " +
-                              file_name_for(info.id) + ", so its hash was not checked before loading");
+    return refuse(record, info.id + " is pinned, but was found in " + file.filename().string() +
+                              " instead of " + file_name_for(info.id) +
+                              ", so its hash was not checked before loading");
   if (!config_.host().enable_all && file.filename() != file_name_for(info.id))
-    return refuse(record, "file name does not match the id " + info.id + " (expected " + file_name_for(info.id) + ")");
+    return refuse(record, "file name does not match the id " + info.id + " (expected " +
+                              file_name_for(info.id) + ")");
   if (auto existing = find(info.id))
     return refuse(record, "duplicate id " + info.id + ", already loaded from " + existing->path().string());
 
@@ -185,7 +192,8 @@ const PluginRecord &PluginManager::load_file(const fs::path &file) {
 
   ctx->plugin_id = info.id;
   ctx->logger = log::get("plugin." + info.id);
-  auto loaded = std::make_shared<LoadedPlugin>(std::move(library), std::move(*checked.plugin), std::move(ctx), file);
+  auto loaded =
+      std::make_shared<LoadedPlugin>(std::move(library), std::move(*checked.plugin), std::move(ctx), file);
   loaded_.push_back(std::move(loaded));
   record.state = PluginState::Loaded;
   logger()->debug("loaded {} {} (ABI {}) from {}", info.id, info.version,
@@ -214,6 +222,11 @@ std::optional<std::string> PluginManager::validate_section(const PluginInfo &inf
         continue;
       }
       values[name] = config::trim(value.data());
+      // Paths in plugin sections read like the host's own: relative to the
+      // config file's folder, so a service's working directory does not matter.
+      if (key->type == QLOOP_CONFIG_PATH && !values[name].empty() &&
+          std::filesystem::path(values[name]).is_relative())
+        values[name] = (config_.file().parent_path() / values[name]).lexically_normal().string();
     }
   }
   for (const auto &key : info.config_keys) {

@@ -43,6 +43,25 @@ struct AnalysisRecord {
   domain::Timestamp at{};
 };
 
+// An intake item that could not become a complaint, kept with its raw input.
+struct QuarantineItem {
+  std::int64_t id = 0;
+  std::string plugin, source_key;
+  std::string raw; // bytes as the channel had them
+  std::string reason;
+  domain::Timestamp first_at{}, last_at{};
+  std::int64_t attempts = 1;
+  std::string state = "held"; // held, released, dismissed
+  std::optional<std::int64_t> complaint_id;
+  std::string note;
+};
+
+struct QuarantineFilter {
+  std::string plugin;
+  bool held_only = true;
+  std::size_t limit = 100;
+};
+
 // Thrown by stores for constraint violations the caller can act on (a
 // duplicate source key, a missing complaint).
 class StoreError : public std::runtime_error {
@@ -89,6 +108,14 @@ public:
   virtual void save_eight_d(std::int64_t complaint_id, const domain::EightD &doc) = 0;
   virtual std::int64_t insert_analysis(const AnalysisRecord &a) = 0;
   virtual std::vector<AnalysisRecord> analyses(std::int64_t complaint_id) = 0;
+
+  // Intake quarantine. Putting the same (plugin, source key) again updates
+  // the raw input and reason, counts the attempt and holds it again.
+  virtual std::int64_t put_quarantine(const QuarantineItem &q) = 0;
+  virtual std::optional<QuarantineItem> quarantine_item(std::int64_t id) = 0;
+  virtual std::vector<QuarantineItem> quarantine_items(const QuarantineFilter &f) = 0;
+  virtual void settle_quarantine(std::int64_t id, const std::string &state,
+                                 std::optional<std::int64_t> complaint_id, const std::string &note) = 0;
 
   // Audit trail: append fills seq, prev_hash and hash.
   virtual void append_event(domain::AuditEvent &e) = 0;

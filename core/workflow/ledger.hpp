@@ -65,7 +65,8 @@ public:
 
   domain::Contact add_contact(std::int64_t id, domain::Contact contact, const std::string &actor);
   domain::Action add_action(std::int64_t id, domain::Action action, const std::string &actor);
-  domain::Action update_action(std::int64_t action_id, const nlohmann::json &changes, const std::string &actor);
+  domain::Action update_action(std::int64_t action_id, const nlohmann::json &changes,
+                               const std::string &actor);
   domain::Action verify_action(std::int64_t action_id, const std::string &result, const std::string &actor);
   domain::EightD set_eight_d(std::int64_t id, const std::string &section, const nlohmann::json &value,
                              const std::string &actor);
@@ -87,10 +88,13 @@ public:
   store::Store &store() { return store_; }
   domain::Timestamp now() const { return clock_(); }
 
-private:
-  domain::Complaint must_get(std::int64_t id);
+  // Appends an event to the trail (for the workflow services beside the
+  // ledger, such as intake); call inside store().write().
   void audit(const std::string &actor, std::optional<std::int64_t> complaint, const std::string &kind,
              const std::string &before, const std::string &after, const std::string &reason = "");
+
+private:
+  domain::Complaint must_get(std::int64_t id);
 
   store::Store &store_;
   Clock clock_;

@@ -17,7 +17,7 @@ mkdir -p "$tmp/crash"
 QLOOP_DATA_DIR="$tmp/crash" "$qloop" --config "$tmp/qloop.ini" demo seed --count 400000 --batch 500 >/dev/null &
 pid=$!
 # Wait until some batches are committed, then kill without warning.
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do # up to 2 minutes on a loaded machine
   sleep 0.2
   n=$(sql "$tmp/crash" "SELECT COUNT(*) FROM complaints" 2>/dev/null || echo 0)
   [[ $n -ge 2000 ]] && break

@@ -1,11 +1,12 @@
 // The ledger and the closed loop over a real SQLite file: guards a CQE would
 // expect, exactly-once receipt, the audit trail and its tamper detection.
-#include "core/workflow/ledger.hpp"
-
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "core/store/sqlite/migrations.hpp"
 #include "core/store/sqlite/sqlite_store.hpp"
+#include "core/workflow/ledger.hpp"
 #include "core/workflow/state_machine.hpp"
 #include "test_support.hpp"
 
@@ -58,9 +59,15 @@ protected:
     ledger.add_contact(id, first, "cqe");
     ledger.transition(id, Status::Acknowledged, "cqe", "");
     ledger.transition(id, Status::Containing, "cqe", "");
-    ledger.set_eight_d(id, "d3", R"([{"description":"sort lot L2026-4001","lots":["L2026-4001"],"quantity_sorted":2000,"found_bad":18,"shipments_stopped":true}])"_json, "cqe");
+    ledger.set_eight_d(
+        id, "d3",
+        R"([{"description":"sort lot L2026-4001","lots":["L2026-4001"],"quantity_sorted":2000,"found_bad":18,"shipments_stopped":true}])"_json,
+        "cqe");
     ledger.transition(id, Status::Investigating, "cqe", "");
-    ledger.set_eight_d(id, "d4", R"([{"kind":"occurrence","description":"reflow profile drifted","evidence":"DOE run 12"},{"kind":"escape","description":"ICT did not cover the joint","evidence":"coverage report"}])"_json, "cqe");
+    ledger.set_eight_d(
+        id, "d4",
+        R"([{"kind":"occurrence","description":"reflow profile drifted","evidence":"DOE run 12"},{"kind":"escape","description":"ICT did not cover the joint","evidence":"coverage report"}])"_json,
+        "cqe");
     domain::Action a;
     a.type = domain::ActionType::Permanent;
     a.description = "lock the reflow profile";
@@ -108,15 +115,17 @@ TEST_F(LedgerTest, ReceiveRejectsAnIncompleteRecordNamingTheFields) {
 
 TEST_F(LedgerTest, IllegalTransitionsSayWhereTheComplaintCanGo) {
   auto id = ledger.receive(sample(), "cqe").complaint.id;
-  EXPECT_EQ(refusal([&] { ledger.transition(id, Status::Archived, "cqe", ""); }),
-            "cannot move QC-2026-00001 from received to archived: allowed next states are acknowledged, rejected, "
-            "duplicate");
+  EXPECT_EQ(
+      refusal([&] { ledger.transition(id, Status::Archived, "cqe", ""); }),
+      "cannot move QC-2026-00001 from received to archived: allowed next states are acknowledged, rejected, "
+      "duplicate");
 }
 
 TEST_F(LedgerTest, AcknowledgeNeedsAFirstResponseContact) {
   auto id = ledger.receive(sample(), "cqe").complaint.id;
-  EXPECT_NE(refusal([&] { ledger.transition(id, Status::Acknowledged, "cqe", ""); })
-                .find("no outbound customer contact recorded"),
+  EXPECT_NE(refusal([&] {
+              ledger.transition(id, Status::Acknowledged, "cqe", "");
+            }).find("no outbound customer contact recorded"),
             std::string::npos);
   domain::Contact k;
   k.purpose = "first_response";
@@ -133,12 +142,15 @@ TEST_F(LedgerTest, ContainmentCanStartBeforeAnyRootCauseIsKnown) {
   ledger.add_contact(id, k, "cqe");
   ledger.transition(id, Status::Acknowledged, "cqe", "");
   EXPECT_EQ(ledger.transition(id, Status::Containing, "cqe", "").status, Status::Containing);
-  EXPECT_NE(refusal([&] { ledger.transition(id, Status::Investigating, "cqe", ""); }).find("no containment action"),
-            std::string::npos);
-  ledger.set_eight_d(id, "d3", R"([{"description":"stop shipping X100","shipments_stopped":true}])"_json, "cqe");
+  EXPECT_NE(
+      refusal([&] { ledger.transition(id, Status::Investigating, "cqe", ""); }).find("no containment action"),
+      std::string::npos);
+  ledger.set_eight_d(id, "d3", R"([{"description":"stop shipping X100","shipments_stopped":true}])"_json,
+                     "cqe");
   EXPECT_EQ(ledger.transition(id, Status::Investigating, "cqe", "").status, Status::Investigating);
-  EXPECT_NE(refusal([&] { ledger.transition(id, Status::Correcting, "cqe", ""); }).find("no occurrence cause"),
-            std::string::npos);
+  EXPECT_NE(
+      refusal([&] { ledger.transition(id, Status::Correcting, "cqe", ""); }).find("no occurrence cause"),
+      std::string::npos);
 }
 
 TEST_F(LedgerTest, ArchiveOfAMajorComplaintNeedsBothCausesVerifiedActionsRevisitAndD8) {
@@ -146,7 +158,8 @@ TEST_F(LedgerTest, ArchiveOfAMajorComplaintNeedsBothCausesVerifiedActionsRevisit
   auto why = refusal([&] { ledger.transition(id, Status::Archived, "cqe", ""); });
   EXPECT_NE(why.find("8D not closed (D8)"), std::string::npos) << why;
   EXPECT_NE(why.find("no revisit recorded or waived with a reason"), std::string::npos) << why;
-  ledger.set_eight_d(id, "d8", R"({"closed_at":"2026-03-05T10:00:00Z","closed_by":"cqe","summary":"done"})"_json, "cqe");
+  ledger.set_eight_d(
+      id, "d8", R"({"closed_at":"2026-03-05T10:00:00Z","closed_by":"cqe","summary":"done"})"_json, "cqe");
   domain::Revisit waived;
   waived.waived = true;
   EXPECT_EQ(refusal([&] { ledger.record_revisit(id, waived, "cqe"); }),
@@ -167,8 +180,10 @@ TEST_F(LedgerTest, ArchiveWithoutTheEscapeCauseIsRefusedForMajorButNotMinor) {
     r.satisfaction = 5;
     ledger.record_revisit(id, r, "cqe");
     auto why = refusal([&] { ledger.transition(id, Status::Archived, "cqe", ""); });
-    if (severity == domain::Severity::Major) EXPECT_NE(why.find("no escape cause"), std::string::npos) << why;
-    else EXPECT_EQ(why, "(no refusal)");
+    if (severity == domain::Severity::Major)
+      EXPECT_NE(why.find("no escape cause"), std::string::npos) << why;
+    else
+      EXPECT_EQ(why, "(no refusal)");
   }
 }
 
@@ -178,26 +193,35 @@ TEST_F(LedgerTest, NoD8WithOpenActionsAndNoSelfVerification) {
   a.description = "retrain operators";
   a.owner = "line-lead";
   auto action = ledger.add_action(id, a, "cqe");
-  EXPECT_NE(refusal([&] { ledger.set_eight_d(id, "d8", R"({"closed_at":"2026-03-05T10:00:00Z"})"_json, "cqe"); })
-                .find("1 open action(s): A-" + std::to_string(action.id)),
+  EXPECT_NE(refusal([&] {
+              ledger.set_eight_d(id, "d8", R"({"closed_at":"2026-03-05T10:00:00Z"})"_json, "cqe");
+            }).find("1 open action(s): A-" + std::to_string(action.id)),
             std::string::npos);
-  EXPECT_NE(refusal([&] { ledger.verify_action(action.id, "ok", "cqe"); }).find("only a done action can be verified"),
+  EXPECT_NE(refusal([&] {
+              ledger.verify_action(action.id, "ok", "cqe");
+            }).find("only a done action can be verified"),
             std::string::npos);
   ledger.update_action(action.id, {{"status", "done"}}, "line-lead");
-  EXPECT_NE(refusal([&] { ledger.verify_action(action.id, "ok", "line-lead"); }).find("someone other than its owner"),
+  EXPECT_NE(refusal([&] {
+              ledger.verify_action(action.id, "ok", "line-lead");
+            }).find("someone other than its owner"),
             std::string::npos);
   EXPECT_EQ(ledger.verify_action(action.id, "audit passed", "qa").status, domain::ActionStatus::Verified);
 }
 
 TEST_F(LedgerTest, EightDSectionsAreStructuredAndValidated) {
   auto id = ledger.receive(sample(), "cqe").complaint.id;
-  EXPECT_NE(refusal([&] { ledger.set_eight_d(id, "d4", R"([{"kind":"guess","description":"x"}])"_json, "cqe"); })
-                .find("d4: kind: expected 'occurrence' or 'escape'"),
+  EXPECT_NE(refusal([&] {
+              ledger.set_eight_d(id, "d4", R"([{"kind":"guess","description":"x"}])"_json, "cqe");
+            }).find("d4: kind: expected 'occurrence' or 'escape'"),
             std::string::npos);
   EXPECT_NE(refusal([&] { ledger.set_eight_d(id, "d9", "{}"_json, "cqe"); }).find("expected d0 to d8"),
             std::string::npos);
   ledger.set_eight_d(id, "d2", R"({"what":"虚焊","how_many":"18 pcs"})"_json, "cqe");
-  ledger.set_eight_d(id, "d7", R"({"fmea_updated":true,"horizontal_deployment":[{"target":"PCBA-X200","status":"planned"}]})"_json, "cqe");
+  ledger.set_eight_d(
+      id, "d7",
+      R"({"fmea_updated":true,"horizontal_deployment":[{"target":"PCBA-X200","status":"planned"}]})"_json,
+      "cqe");
   auto f = ledger.file(id);
   EXPECT_EQ(f.eight_d.d2.what, "虚焊");
   ASSERT_EQ(f.eight_d.d7.horizontal_deployment.size(), 1u);
@@ -251,7 +275,8 @@ TEST_F(LedgerTest, EveryChangeIsAnAuditEventWithActorBeforeAndAfter) {
 }
 
 TEST_F(LedgerTest, TamperingWithTheTrailIsDetectedAtTheFirstBrokenEvent) {
-  for (int i = 0; i < 5; ++i) ledger.receive(sample(), "cqe");
+  for (int i = 0; i < 5; ++i)
+    ledger.receive(sample(), "cqe");
   ASSERT_TRUE(ledger.verify_audit().empty());
   auto &db = store->database();
   // The triggers refuse edits through SQL...
@@ -288,9 +313,34 @@ TEST_F(LedgerTest, ImportChecksTheStateAgainstTheGuards) {
 }
 
 TEST_F(LedgerTest, SchemaMigrationsAreVersionedAndIdempotent) {
-  EXPECT_EQ(store->schema_version(), 1);
+  const int latest = store::sqlite::migrations().back().version;
+  EXPECT_GE(latest, 2);
+  EXPECT_EQ(store->schema_version(), latest);
   EXPECT_EQ(store->migrate(), 0);
   store.reset();
   store::sqlite::SqliteStore reopened(dir.path() / "qloop.db");
-  EXPECT_EQ(reopened.schema_version(), 1);
+  EXPECT_EQ(reopened.schema_version(), latest);
+}
+
+TEST_F(LedgerTest, AVersionOneLedgerWithDataUpgradesInPlace) {
+  // A ledger as the first release wrote it: only migration 1 applied.
+  const auto old_file = dir.path() / "v1.db";
+  {
+    SQLite::Database db(old_file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at "
+            "INTEGER)");
+    db.exec(store::sqlite::migrations().front().sql);
+    db.exec("INSERT INTO schema_migrations VALUES (1, '0001_ledger', 0)");
+    db.exec(
+        "INSERT INTO complaints (number, source_key, customer, received_at, channel, phenomenon, severity, "
+        "status, created_at, updated_at) VALUES ('QC-2025-00001', 'erp:1', 'ACME', 1700000000, 'phone', "
+        "'cracked', 'minor', 'received', 1700000000, 1700000000)");
+  }
+  store::sqlite::SqliteStore upgraded(old_file);
+  EXPECT_EQ(upgraded.schema_version(), store::sqlite::migrations().back().version);
+  auto c = upgraded.complaint_by_number("QC-2025-00001");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->customer, "ACME");
+  EXPECT_TRUE(c->extra.is_object() && c->extra.empty());
+  EXPECT_TRUE(upgraded.quarantine_items({}).empty());
 }

@@ -1,11 +1,11 @@
 // The plugin manager against real shared libraries built in tests/abi/plugins:
 // good ones (C++ layer, plain C, frozen 1.0 headers) and every kind of bad one.
 // The host must refuse each bad one with a one-line reason and carry on.
-#include "core/plugins/plugin_manager.hpp"
-
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
-#include "core/plugins/sha256.hpp"
+#include "core/plugins/plugin_manager.hpp"
+#include "core/util/sha256.hpp"
 #include "test_support.hpp"
 
 using namespace qloop::plugins;
@@ -52,16 +52,20 @@ TEST_F(PluginManagerTest, LoadsGoodPluginsAndRefusesEachBadOneWithItsReason) {
 
   EXPECT_EQ(reason_for(m, "qloop-analysis-bad-next-major.so"),
             "plugin ABI 2.0 is incompatible with host ABI 1.2 (the major versions must be equal)");
-  EXPECT_EQ(reason_for(m, "qloop-analysis-bad-newer-minor.so"),
-            "plugin ABI 1.3 is newer than host ABI 1.2 (upgrade the host, or use a plugin built for 1.2 or older)");
-  EXPECT_EQ(reason_for(m, "qloop-analysis-bad-zero-size.so"), "descriptor size 0 is too small to be a qloop descriptor");
+  EXPECT_EQ(
+      reason_for(m, "qloop-analysis-bad-newer-minor.so"),
+      "plugin ABI 1.3 is newer than host ABI 1.2 (upgrade the host, or use a plugin built for 1.2 or older)");
+  EXPECT_EQ(reason_for(m, "qloop-analysis-bad-zero-size.so"),
+            "descriptor size 0 is too small to be a qloop descriptor");
   EXPECT_EQ(reason_for(m, "qloop-analysis-bad-oversize.so"),
             "descriptor size 168 is larger than this host knows (104 bytes)");
   EXPECT_NE(reason_for(m, "qloop-analysis-bad-null-descriptor.so").find("no descriptor"), std::string::npos);
-  EXPECT_NE(reason_for(m, "qloop-analysis-bad-unknown-kind.so").find("unknown plugin kind 99"), std::string::npos);
+  EXPECT_NE(reason_for(m, "qloop-analysis-bad-unknown-kind.so").find("unknown plugin kind 99"),
+            std::string::npos);
   EXPECT_NE(reason_for(m, "qloop-analysis-bad-id-text.so").find("invalid plugin id"), std::string::npos);
   EXPECT_NE(reason_for(m, "qloop-analysis-bad-no-create.so").find("lacks create"), std::string::npos);
-  EXPECT_EQ(reason_for(m, "qloop-analysis-no-entry.so"), "no entry symbol qloop_plugin_entry: not a qloop plugin");
+  EXPECT_EQ(reason_for(m, "qloop-analysis-no-entry.so"),
+            "no entry symbol qloop_plugin_entry: not a qloop plugin");
   EXPECT_EQ(reason_for(m, "qloop-analysis-throwing-entry.so"),
             "the entry threw an exception across the ABI: entry throws");
 }
@@ -89,8 +93,8 @@ TEST_F(PluginManagerTest, LegacyPluginBuiltAgainstTheFrozen10HeaderLoadsAndWorks
 }
 
 TEST_F(PluginManagerTest, OnlyEnabledPluginsLoadTheRestStayUnloaded) {
-  Config config =
-      config_for(dir, "[plugins]\ndirs = " + kTestPlugins.string() + "\nenabled = export.test-c, intake.missing\n");
+  Config config = config_for(dir, "[plugins]\ndirs = " + kTestPlugins.string() +
+                                      "\nenabled = export.test-c, intake.missing\n");
   PluginManager m(config);
   m.load_all();
   ASSERT_EQ(m.loaded().size(), 1u);
@@ -99,35 +103,43 @@ TEST_F(PluginManagerTest, OnlyEnabledPluginsLoadTheRestStayUnloaded) {
   ASSERT_NE(echo, nullptr);
   EXPECT_EQ(echo->state, PluginState::Disabled);
   EXPECT_FALSE(echo->info); // never opened
-  EXPECT_NE(reason_for(m, "qloop-intake-missing.so").find("enabled in config, but no qloop-intake-missing.so"),
-            std::string::npos);
+  EXPECT_NE(
+      reason_for(m, "qloop-intake-missing.so").find("enabled in config, but no qloop-intake-missing.so"),
+      std::string::npos);
 }
 
 TEST_F(PluginManagerTest, APinnedPluginLoadsOnlyWithTheRightHash) {
   auto file = kTestPlugins / "qloop-export-test-c.so";
-  const std::string right = sha256_file(file);
+  const std::string right = qloop::util::sha256_file(file);
   {
-    Config config = config_for(dir, dirs_line(kTestPlugins) + "enabled = export.test-c\n[pins]\n"
-                                                              "export.test-c = " + right + "\n");
+    Config config = config_for(dir, dirs_line(kTestPlugins) +
+                                        "enabled = export.test-c\n[pins]\n"
+                                        "export.test-c = " +
+                                        right + "\n");
     PluginManager m(config);
     m.load_all();
     EXPECT_NE(m.find("export.test-c"), nullptr);
   }
   std::string wrong = right;
   wrong[0] = wrong[0] == '0' ? '1' : '0';
-  Config config = config_for(dir, dirs_line(kTestPlugins) + "enabled = export.test-c\n[pins]\n"
-                                                            "export.test-c = " + wrong + "\n");
+  Config config = config_for(dir, dirs_line(kTestPlugins) +
+                                      "enabled = export.test-c\n[pins]\n"
+                                      "export.test-c = " +
+                                      wrong + "\n");
   PluginManager m(config);
   m.load_all();
   EXPECT_EQ(m.find("export.test-c"), nullptr);
-  EXPECT_NE(reason_for(m, "qloop-export-test-c.so").find("does not match the pin " + wrong), std::string::npos);
+  EXPECT_NE(reason_for(m, "qloop-export-test-c.so").find("does not match the pin " + wrong),
+            std::string::npos);
 }
 
 TEST_F(PluginManagerTest, ASecondPluginWithTheSameIdIsRefused) {
   std::filesystem::create_directories(dir.path() / "a");
   std::filesystem::create_directories(dir.path() / "b");
-  std::filesystem::copy_file(kTestPlugins / "qloop-export-test-c.so", dir.path() / "a" / "qloop-export-test-c.so");
-  std::filesystem::copy_file(kTestPlugins / "qloop-export-test-c.so", dir.path() / "b" / "qloop-export-test-c.so");
+  std::filesystem::copy_file(kTestPlugins / "qloop-export-test-c.so",
+                             dir.path() / "a" / "qloop-export-test-c.so");
+  std::filesystem::copy_file(kTestPlugins / "qloop-export-test-c.so",
+                             dir.path() / "b" / "qloop-export-test-c.so");
   Config config = config_for(dir, "[plugins]\ndirs = a, b\n");
   PluginManager m(config);
   m.load_all();
@@ -148,18 +160,28 @@ TEST_F(PluginManagerTest, PluginSectionsAreValidatedAgainstDeclaredKeys) {
   EXPECT_NE(out.find(R"("greeting":"你好你好")"), std::string::npos) << out;
   bool warned = false;
   for (const auto &d : m.diagnostics())
-    warned = warned || (d.section == "analysis.test-echo" && d.key == "colour" && d.message.find("unknown key") == 0);
+    warned = warned ||
+             (d.section == "analysis.test-echo" && d.key == "colour" && d.message.find("unknown key") == 0);
   EXPECT_TRUE(warned);
+  // A path key reads relative to the config file's folder, like the host's own paths.
+  Config with_path =
+      config_for(dir, dirs_line(kTestPlugins) + "[analysis.test-echo]\nfolder = inbox/today\n");
+  PluginManager mp(with_path);
+  mp.load_all();
+  const auto folder = nlohmann::json::parse(mp.find("analysis.test-echo")->create().analyze("folder", "{}"));
+  EXPECT_EQ(folder["folder"], (dir.path() / "inbox/today").string());
   // The required key of the other variant is missing: refused with file, section and key.
-  EXPECT_NE(reason_for(m, "qloop-analysis-test-required.so").find("[analysis.test-required] endpoint: required"),
-            std::string::npos);
+  EXPECT_NE(
+      reason_for(m, "qloop-analysis-test-required.so").find("[analysis.test-required] endpoint: required"),
+      std::string::npos);
 
   TempDir other;
   Config bad = config_for(other, dirs_line(kTestPlugins) + "[analysis.test-echo]\nrepeat = many\n");
   PluginManager m2(bad);
   m2.load_all();
   EXPECT_EQ(m2.find("analysis.test-echo"), nullptr);
-  EXPECT_NE(reason_for(m2, "qloop-analysis-test-echo.so").find("[analysis.test-echo] repeat: expected a whole number"),
+  EXPECT_NE(reason_for(m2, "qloop-analysis-test-echo.so")
+                .find("[analysis.test-echo] repeat: expected a whole number"),
             std::string::npos);
 }
 
@@ -264,7 +286,8 @@ TEST_F(PluginManagerTest, ColumnBatchesReachAnExporterThatReadsThem) {
   qloop_column cols[3] = {
       {sizeof(qloop_column), QLOOP_VALUE_STRING, "customer", present, strings, lengths, nullptr, nullptr},
       {sizeof(qloop_column), QLOOP_VALUE_INT, "quantity_affected", nullptr, nullptr, nullptr, ints, nullptr},
-      {sizeof(qloop_column), QLOOP_VALUE_DOUBLE, "score", no_score_for_row_1, nullptr, nullptr, nullptr, doubles}};
+      {sizeof(qloop_column), QLOOP_VALUE_DOUBLE, "score", no_score_for_row_1, nullptr, nullptr, nullptr,
+       doubles}};
   qloop_record_batch batch{sizeof(qloop_record_batch), 3, 3, cols};
   columns.export_begin("{}");
   columns.export_columns(batch);
@@ -284,7 +307,8 @@ TEST_F(PluginManagerTest, IntakeServicesReachTheHostHooks) {
     got_records = records;
     return records == "[]" ? std::string("empty batch") : std::string();
   };
-  hooks->quarantine = [&](const std::string &, const std::string &key, std::string_view, const std::string &reason) {
+  hooks->quarantine = [&](const std::string &, const std::string &key, std::string_view,
+                          const std::string &reason) {
     got_reason = key + ": " + reason;
     return std::string();
   };
@@ -323,7 +347,8 @@ TEST_F(PluginManagerTest, EveryBundledPluginLoads) {
   Config config = config_for(dir, dirs_line(QLOOP_BUNDLED_PLUGIN_DIR));
   PluginManager m(config);
   m.load_all();
-  for (const auto &r : m.records()) EXPECT_EQ(r.state, PluginState::Loaded) << r.path << ": " << r.reason;
+  for (const auto &r : m.records())
+    EXPECT_EQ(r.state, PluginState::Loaded) << r.path << ": " << r.reason;
   for (const auto &p : m.loaded()) {
     auto instance = p->create(); // create and destroy each once
     (void)instance;

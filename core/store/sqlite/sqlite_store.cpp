@@ -6,6 +6,7 @@
 #include "core/domain/json.hpp"
 #include "core/log/logging.hpp"
 #include "core/store/sqlite/migrations.hpp"
+#include "core/store/sqlite/sqlite_time.hpp"
 
 namespace qloop::store::sqlite {
 
@@ -13,16 +14,17 @@ using domain::Timestamp;
 
 namespace {
 
-std::int64_t secs(Timestamp t) { return t.time_since_epoch().count(); }
-Timestamp from_secs(std::int64_t s) { return Timestamp{std::chrono::seconds{s}}; }
-
 template <class T> void bind_opt(SQLite::Statement &st, int index, const std::optional<T> &v) {
-  if (v) st.bind(index, static_cast<std::int64_t>(*v));
-  else st.bind(index);
+  if (v)
+    st.bind(index, static_cast<std::int64_t>(*v));
+  else
+    st.bind(index);
 }
 void bind_opt_time(SQLite::Statement &st, int index, const std::optional<Timestamp> &v) {
-  if (v) st.bind(index, secs(*v));
-  else st.bind(index);
+  if (v)
+    st.bind(index, secs(*v));
+  else
+    st.bind(index);
 }
 std::optional<std::int64_t> opt_int(const SQLite::Column &c) {
   if (c.isNull()) return std::nullopt;
@@ -35,8 +37,10 @@ std::optional<Timestamp> opt_time(const SQLite::Column &c) {
 
 constexpr const char *kComplaintColumns =
     "id, number, source_key, customer, contact, received_at, channel, product_model, lot, order_number, "
-    "quantity_affected, phenomenon, attachments, reporter, category, subcategory, severity, key_complaint, status, "
-    "owner, owner_department, duplicate_of, recurrence_of, waiting_on_customer, created_at, updated_at, closed_at";
+    "quantity_affected, phenomenon, attachments, reporter, category, subcategory, severity, key_complaint, "
+    "status, "
+    "owner, owner_department, duplicate_of, recurrence_of, waiting_on_customer, created_at, updated_at, "
+    "closed_at, extra";
 
 domain::Complaint read_complaint(SQLite::Statement &st) {
   domain::Complaint c;
@@ -67,14 +71,17 @@ domain::Complaint read_complaint(SQLite::Statement &st) {
   c.created_at = from_secs(st.getColumn(24).getInt64());
   c.updated_at = from_secs(st.getColumn(25).getInt64());
   c.closed_at = opt_time(st.getColumn(26));
+  c.extra = nlohmann::json::parse(st.getColumn(27).getString());
   return c;
 }
 
-// Binds the complaint's fields to ?1..?26 in the order of kComplaintColumns after id.
+// Binds the complaint's fields to ?1..?27 in the order of kComplaintColumns after id.
 void bind_complaint(SQLite::Statement &st, const domain::Complaint &c) {
   st.bind(1, c.number);
-  if (c.source_key.empty()) st.bind(2);
-  else st.bind(2, c.source_key);
+  if (c.source_key.empty())
+    st.bind(2);
+  else
+    st.bind(2, c.source_key);
   st.bind(3, c.customer);
   st.bind(4, c.contact);
   st.bind(5, secs(c.received_at));
@@ -99,6 +106,7 @@ void bind_complaint(SQLite::Statement &st, const domain::Complaint &c) {
   st.bind(24, secs(c.created_at));
   st.bind(25, secs(c.updated_at));
   bind_opt_time(st, 26, c.closed_at);
+  st.bind(27, c.extra.dump());
 }
 
 domain::Action read_action(SQLite::Statement &st) {
@@ -164,7 +172,8 @@ SqliteStore::~SqliteStore() { statements_.clear(); }
 
 SQLite::Statement &SqliteStore::prepared(const char *sql) {
   auto it = statements_.find(sql);
-  if (it == statements_.end()) it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+  if (it == statements_.end())
+    it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
   it->second->reset();
   it->second->clearBindings();
   return *it->second;
@@ -254,37 +263,41 @@ std::string SqliteStore::next_number(int year) {
 }
 
 std::int64_t SqliteStore::insert_complaint(const domain::Complaint &c) {
-  auto &st = prepared("INSERT INTO complaints (number, source_key, customer, contact, received_at, channel, "
-                      "product_model, lot, order_number, quantity_affected, phenomenon, attachments, reporter, "
-                      "category, subcategory, severity, key_complaint, status, owner, owner_department, "
-                      "duplicate_of, recurrence_of, waiting_on_customer, created_at, updated_at, closed_at) VALUES "
-                      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-                      "?21, ?22, ?23, ?24, ?25, ?26)");
+  auto &st = prepared(
+      "INSERT INTO complaints (number, source_key, customer, contact, received_at, channel, "
+      "product_model, lot, order_number, quantity_affected, phenomenon, attachments, reporter, "
+      "category, subcategory, severity, key_complaint, status, owner, owner_department, "
+      "duplicate_of, recurrence_of, waiting_on_customer, created_at, updated_at, closed_at, extra) VALUES "
+      "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
+      "?21, ?22, ?23, ?24, ?25, ?26, ?27)");
   bind_complaint(st, c);
   try {
     st.exec();
   } catch (const SQLite::Exception &e) {
     if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
-      throw StoreError("a complaint with source key '" + c.source_key + "' or number " + c.number + " exists");
+      throw StoreError("a complaint with source key '" + c.source_key + "' or number " + c.number +
+                       " exists");
     throw;
   }
   return db_.getLastInsertRowid();
 }
 
 void SqliteStore::update_complaint(const domain::Complaint &c) {
-  auto &st = prepared("UPDATE complaints SET number = ?1, source_key = ?2, customer = ?3, contact = ?4, "
-                      "received_at = ?5, channel = ?6, product_model = ?7, lot = ?8, order_number = ?9, "
-                      "quantity_affected = ?10, phenomenon = ?11, attachments = ?12, reporter = ?13, category = ?14, "
-                      "subcategory = ?15, severity = ?16, key_complaint = ?17, status = ?18, owner = ?19, "
-                      "owner_department = ?20, duplicate_of = ?21, recurrence_of = ?22, waiting_on_customer = ?23, "
-                      "created_at = ?24, updated_at = ?25, closed_at = ?26 WHERE id = ?27");
+  auto &st = prepared(
+      "UPDATE complaints SET number = ?1, source_key = ?2, customer = ?3, contact = ?4, "
+      "received_at = ?5, channel = ?6, product_model = ?7, lot = ?8, order_number = ?9, "
+      "quantity_affected = ?10, phenomenon = ?11, attachments = ?12, reporter = ?13, category = ?14, "
+      "subcategory = ?15, severity = ?16, key_complaint = ?17, status = ?18, owner = ?19, "
+      "owner_department = ?20, duplicate_of = ?21, recurrence_of = ?22, waiting_on_customer = ?23, "
+      "created_at = ?24, updated_at = ?25, closed_at = ?26, extra = ?27 WHERE id = ?28");
   bind_complaint(st, c);
-  st.bind(27, c.id);
+  st.bind(28, c.id);
   if (st.exec() != 1) throw StoreError("no complaint with id " + std::to_string(c.id));
 }
 
 std::optional<domain::Complaint> SqliteStore::complaint(std::int64_t id) {
-  static const std::string sql = std::string("SELECT ") + kComplaintColumns + " FROM complaints WHERE id = ?1";
+  static const std::string sql =
+      std::string("SELECT ") + kComplaintColumns + " FROM complaints WHERE id = ?1";
   auto &st = prepared(sql.c_str());
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
@@ -292,7 +305,8 @@ std::optional<domain::Complaint> SqliteStore::complaint(std::int64_t id) {
 }
 
 std::optional<domain::Complaint> SqliteStore::complaint_by_number(const std::string &number) {
-  static const std::string sql = std::string("SELECT ") + kComplaintColumns + " FROM complaints WHERE number = ?1";
+  static const std::string sql =
+      std::string("SELECT ") + kComplaintColumns + " FROM complaints WHERE number = ?1";
   auto &st = prepared(sql.c_str());
   st.bind(1, number);
   if (!st.executeStep()) return std::nullopt;
@@ -336,12 +350,16 @@ std::vector<domain::Complaint> SqliteStore::query_complaints(const ComplaintFilt
                                      " ORDER BY received_at DESC, id DESC LIMIT " + std::to_string(f.limit) +
                                      " OFFSET " + std::to_string(f.offset);
   SQLite::Statement st(db_, sql);
-  for (const auto &[i, v] : text_binds) st.bind(i, v);
-  for (const auto &[i, v] : int_binds) st.bind(i, v);
+  for (const auto &[i, v] : text_binds)
+    st.bind(i, v);
+  for (const auto &[i, v] : int_binds)
+    st.bind(i, v);
   std::vector<domain::Complaint> out;
   while (st.executeStep()) {
-    if (count_only) *count = st.getColumn(0).getInt64();
-    else out.push_back(read_complaint(st));
+    if (count_only)
+      *count = st.getColumn(0).getInt64();
+    else
+      out.push_back(read_complaint(st));
   }
   return out;
 }
@@ -371,8 +389,9 @@ std::int64_t SqliteStore::insert_contact(const domain::Contact &c) {
 }
 
 std::vector<domain::Contact> SqliteStore::contacts(std::int64_t complaint_id) {
-  auto &st = prepared("SELECT id, complaint_id, channel, direction, purpose, at, summary, actor FROM contacts "
-                      "WHERE complaint_id = ?1 ORDER BY at, id");
+  auto &st =
+      prepared("SELECT id, complaint_id, channel, direction, purpose, at, summary, actor FROM contacts "
+               "WHERE complaint_id = ?1 ORDER BY at, id");
   st.bind(1, complaint_id);
   std::vector<domain::Contact> out;
   while (st.executeStep()) {
@@ -380,7 +399,8 @@ std::vector<domain::Contact> SqliteStore::contacts(std::int64_t complaint_id) {
     c.id = st.getColumn(0).getInt64();
     c.complaint_id = st.getColumn(1).getInt64();
     c.channel = st.getColumn(2).getString();
-    c.direction = st.getColumn(3).getString() == "in" ? domain::Direction::Inbound : domain::Direction::Outbound;
+    c.direction =
+        st.getColumn(3).getString() == "in" ? domain::Direction::Inbound : domain::Direction::Outbound;
     c.purpose = st.getColumn(4).getString();
     c.at = from_secs(st.getColumn(5).getInt64());
     c.summary = st.getColumn(6).getString();
@@ -391,43 +411,49 @@ std::vector<domain::Contact> SqliteStore::contacts(std::int64_t complaint_id) {
 }
 
 std::int64_t SqliteStore::insert_action(const domain::Action &a) {
-  auto &st = prepared("INSERT INTO actions (complaint_id, type, description, owner_department, owner, due, status, "
-                      "evidence, verification_result, verified_by, verified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                      "?8, ?9, ?10, ?11)");
+  auto &st =
+      prepared("INSERT INTO actions (complaint_id, type, description, owner_department, owner, due, status, "
+               "evidence, verification_result, verified_by, verified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+               "?8, ?9, ?10, ?11)");
   bind_action(st, a);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
 void SqliteStore::update_action(const domain::Action &a) {
-  auto &st = prepared("UPDATE actions SET complaint_id = ?1, type = ?2, description = ?3, owner_department = ?4, "
-                      "owner = ?5, due = ?6, status = ?7, evidence = ?8, verification_result = ?9, verified_by = ?10, "
-                      "verified_at = ?11 WHERE id = ?12");
+  auto &st = prepared(
+      "UPDATE actions SET complaint_id = ?1, type = ?2, description = ?3, owner_department = ?4, "
+      "owner = ?5, due = ?6, status = ?7, evidence = ?8, verification_result = ?9, verified_by = ?10, "
+      "verified_at = ?11 WHERE id = ?12");
   bind_action(st, a);
   st.bind(12, a.id);
   if (st.exec() != 1) throw StoreError("no action A-" + std::to_string(a.id));
 }
 
 std::optional<domain::Action> SqliteStore::action(std::int64_t id) {
-  auto &st = prepared("SELECT id, complaint_id, type, description, owner_department, owner, due, status, evidence, "
-                      "verification_result, verified_by, verified_at FROM actions WHERE id = ?1");
+  auto &st =
+      prepared("SELECT id, complaint_id, type, description, owner_department, owner, due, status, evidence, "
+               "verification_result, verified_by, verified_at FROM actions WHERE id = ?1");
   st.bind(1, id);
   if (!st.executeStep()) return std::nullopt;
   return read_action(st);
 }
 
 std::vector<domain::Action> SqliteStore::actions(std::int64_t complaint_id) {
-  auto &st = prepared("SELECT id, complaint_id, type, description, owner_department, owner, due, status, evidence, "
-                      "verification_result, verified_by, verified_at FROM actions WHERE complaint_id = ?1 ORDER BY id");
+  auto &st = prepared(
+      "SELECT id, complaint_id, type, description, owner_department, owner, due, status, evidence, "
+      "verification_result, verified_by, verified_at FROM actions WHERE complaint_id = ?1 ORDER BY id");
   st.bind(1, complaint_id);
   std::vector<domain::Action> out;
-  while (st.executeStep()) out.push_back(read_action(st));
+  while (st.executeStep())
+    out.push_back(read_action(st));
   return out;
 }
 
 std::int64_t SqliteStore::insert_revisit(const domain::Revisit &r) {
-  auto &st = prepared("INSERT INTO revisits (complaint_id, at, satisfaction, comment, problem_recurred, waived, "
-                      "waiver_reason, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+  auto &st =
+      prepared("INSERT INTO revisits (complaint_id, at, satisfaction, comment, problem_recurred, waived, "
+               "waiver_reason, actor) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   st.bind(1, r.complaint_id);
   st.bind(2, secs(r.at));
   st.bind(3, r.satisfaction);
@@ -441,8 +467,9 @@ std::int64_t SqliteStore::insert_revisit(const domain::Revisit &r) {
 }
 
 std::vector<domain::Revisit> SqliteStore::revisits(std::int64_t complaint_id) {
-  auto &st = prepared("SELECT id, complaint_id, at, satisfaction, comment, problem_recurred, waived, waiver_reason, "
-                      "actor FROM revisits WHERE complaint_id = ?1 ORDER BY at, id");
+  auto &st =
+      prepared("SELECT id, complaint_id, at, satisfaction, comment, problem_recurred, waived, waiver_reason, "
+               "actor FROM revisits WHERE complaint_id = ?1 ORDER BY at, id");
   st.bind(1, complaint_id);
   std::vector<domain::Revisit> out;
   while (st.executeStep()) {
@@ -478,11 +505,13 @@ void SqliteStore::close_pause(std::int64_t complaint_id, Timestamp to) {
 }
 
 std::vector<workflow::Pause> SqliteStore::pauses(std::int64_t complaint_id) {
-  auto &st = prepared("SELECT from_at, to_at, reason FROM pauses WHERE complaint_id = ?1 ORDER BY from_at, id");
+  auto &st =
+      prepared("SELECT from_at, to_at, reason FROM pauses WHERE complaint_id = ?1 ORDER BY from_at, id");
   st.bind(1, complaint_id);
   std::vector<workflow::Pause> out;
   while (st.executeStep())
-    out.push_back({from_secs(st.getColumn(0).getInt64()), opt_time(st.getColumn(1)), st.getColumn(2).getString()});
+    out.push_back(
+        {from_secs(st.getColumn(0).getInt64()), opt_time(st.getColumn(1)), st.getColumn(2).getString()});
   return out;
 }
 
@@ -531,8 +560,10 @@ void SqliteStore::append_event(domain::AuditEvent &e) {
   if (depth_ == 0) throw StoreError("audit events are appended inside a write transaction");
   if (!last_event_) {
     auto &head = prepared("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1");
-    if (head.executeStep()) last_event_.emplace(head.getColumn(0).getInt64(), head.getColumn(1).getString());
-    else last_event_.emplace(0, domain::kGenesisHash);
+    if (head.executeStep())
+      last_event_.emplace(head.getColumn(0).getInt64(), head.getColumn(1).getString());
+    else
+      last_event_.emplace(0, domain::kGenesisHash);
   }
   e.seq = last_event_->first + 1;
   e.prev_hash = last_event_->second;
@@ -563,14 +594,17 @@ std::vector<domain::AuditEvent> SqliteStore::events(const AuditFilter &f) {
   st.bind(1, f.after_seq);
   if (f.complaint_id) st.bind(2, *f.complaint_id);
   std::vector<domain::AuditEvent> out;
-  while (st.executeStep()) out.push_back(read_event(st));
+  while (st.executeStep())
+    out.push_back(read_event(st));
   return out;
 }
 
 void SqliteStore::for_each_event(const std::function<void(const domain::AuditEvent &)> &fn) {
-  SQLite::Statement st(db_, "SELECT seq, at, actor, complaint_id, kind, before, after, reason, prev_hash, hash "
-                            "FROM audit_events ORDER BY seq");
-  while (st.executeStep()) fn(read_event(st));
+  SQLite::Statement st(db_,
+                       "SELECT seq, at, actor, complaint_id, kind, before, after, reason, prev_hash, hash "
+                       "FROM audit_events ORDER BY seq");
+  while (st.executeStep())
+    fn(read_event(st));
 }
 
 } // namespace qloop::store::sqlite

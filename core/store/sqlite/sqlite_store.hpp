@@ -52,6 +52,12 @@ public:
   std::int64_t insert_analysis(const AnalysisRecord &a) override;
   std::vector<AnalysisRecord> analyses(std::int64_t complaint_id) override;
 
+  std::int64_t put_quarantine(const QuarantineItem &q) override; // sqlite_quarantine.cpp
+  std::optional<QuarantineItem> quarantine_item(std::int64_t id) override;
+  std::vector<QuarantineItem> quarantine_items(const QuarantineFilter &f) override;
+  void settle_quarantine(std::int64_t id, const std::string &state, std::optional<std::int64_t> complaint_id,
+                         const std::string &note) override;
+
   void append_event(domain::AuditEvent &e) override;
   std::vector<domain::AuditEvent> events(const AuditFilter &f) override;
   void for_each_event(const std::function<void(const domain::AuditEvent &)> &fn) override;
@@ -61,11 +67,12 @@ public:
 private:
   // A prepared statement, compiled once per connection and reset for reuse.
   SQLite::Statement &prepared(const char *sql);
-  std::vector<domain::Complaint> query_complaints(const ComplaintFilter &f, bool count_only, std::int64_t *count);
+  std::vector<domain::Complaint> query_complaints(const ComplaintFilter &f, bool count_only,
+                                                  std::int64_t *count);
 
   SQLite::Database db_;
   std::map<const char *, std::unique_ptr<SQLite::Statement>> statements_;
-  int depth_ = 0; // nesting of write()/read()
+  int depth_ = 0;                                                  // nesting of write()/read()
   std::optional<std::pair<std::int64_t, std::string>> last_event_; // cached chain head in this transaction
 };
 

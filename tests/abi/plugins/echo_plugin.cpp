@@ -2,11 +2,11 @@
 // "echo" answers, "fail" reports invalid input, "throw" throws a plain
 // exception, "crash_alloc" throws std::bad_alloc, "submit" and "quarantine"
 // hand the request to the host's intake services.
-#include <qloop/plugin.hpp>
-
 #include <new>
 #include <stdexcept>
 #include <string>
+
+#include <qloop/plugin.hpp>
 
 namespace {
 
@@ -28,11 +28,13 @@ public:
   static constexpr const char *vendor = "qloop tests";
   static constexpr const char *description = "Echoes its request; fails on demand";
   static constexpr const char *license = "Apache-2.0";
-  static constexpr const char *methods[] = {"echo", "fail", "throw", "crash_alloc", "submit", "quarantine", nullptr};
+  static constexpr const char *methods[] = {"echo",   "fail",       "throw",  "crash_alloc",
+                                            "submit", "quarantine", "folder", nullptr};
   static constexpr qloop_config_key config_keys[] = {
       qloop::sdk::key("greeting", QLOOP_CONFIG_STRING, "hello", "Word put before the echo"),
       qloop::sdk::key("repeat", QLOOP_CONFIG_INT, "1", "How many times to repeat the greeting"),
       qloop::sdk::key("throw_on_create", QLOOP_CONFIG_BOOL, "false", "Make create() throw (tests)"),
+      qloop::sdk::key("folder", QLOOP_CONFIG_PATH, "", "A folder, echoed by method \"folder\" (tests)"),
 #ifdef QLOOP_TEST_REQUIRED_KEY
       qloop::sdk::key("endpoint", QLOOP_CONFIG_STRING, nullptr, "Required by this variant", true),
 #endif
@@ -55,11 +57,13 @@ public:
       host().quarantine("row-7", request, "phenomenon: must not be empty");
       return "{\"quarantined\":true}";
     }
+    if (method == "folder") return "{\"folder\":" + quoted(host().config_or("folder", "")) + "}";
     std::string greeting;
-    for (long long i = 0; i < host().config_int("repeat", 1); ++i) greeting += host().config_or("greeting", "?");
+    for (long long i = 0; i < host().config_int("repeat", 1); ++i)
+      greeting += host().config_or("greeting", "?");
     return "{\"method\":" + quoted(method) + ",\"greeting\":" + quoted(greeting) +
-           ",\"request_bytes\":" + std::to_string(request.size()) + ",\"summary\":{\"echo\":" + quoted(request) +
-           "}}";
+           ",\"request_bytes\":" + std::to_string(request.size()) +
+           ",\"summary\":{\"echo\":" + quoted(request) + "}}";
   }
 };
 

@@ -1,4 +1,4 @@
-#include "core/plugins/sha256.hpp"
+#include "core/util/sha256.hpp"
 
 #include <array>
 #include <fstream>
@@ -7,7 +7,21 @@
 
 #include <openssl/evp.h>
 
-namespace qloop::plugins {
+namespace qloop::util {
+
+namespace {
+
+std::string to_hex(const unsigned char *digest, unsigned int length) {
+  static const char *hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 0xF];
+  }
+  return out;
+}
+
+} // namespace
 
 std::string sha256_file(const std::filesystem::path &file) {
   std::ifstream in(file, std::ios::binary);
@@ -23,13 +37,15 @@ std::string sha256_file(const std::filesystem::path &file) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   EVP_DigestFinal_ex(ctx.get(), digest.data(), &length);
-  static const char *hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 0xF];
-  }
-  return out;
+  return to_hex(digest.data(), length);
 }
 
-} // namespace qloop::plugins
+std::string sha256_hex(std::string_view bytes) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)
+    throw std::runtime_error("SHA-256 failed");
+  return to_hex(digest.data(), length);
+}
+
+} // namespace qloop::util

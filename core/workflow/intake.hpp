@@ -1,0 +1,59 @@
+// Where every intake channel's records end: each record is checked field by
+// field; a usable one becomes a complaint exactly once (by its source key),
+// an unusable one goes to the quarantine with its raw bytes and the reason.
+// Nothing an intake plugin hands over is dropped.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/domain/intake_record.hpp"
+#include "core/workflow/ledger.hpp"
+
+namespace qloop::workflow {
+
+class Intake {
+public:
+  // Attachments sent inline (base64) are written under attachment_dir.
+  Intake(Ledger &ledger, std::filesystem::path attachment_dir);
+
+  struct Tally {
+    std::size_t stored = 0, duplicates = 0, quarantined = 0;
+  };
+
+  // A batch from an intake plugin: a JSON array of records
+  // (sdk/schemas/record.schema.json). Stored in one transaction. Throws
+  // LedgerError(Invalid) when the batch as a whole is unusable (not JSON,
+  // not an array); then nothing of it is kept and the channel must retry.
+  Tally submit(const std::string &plugin_id, std::string_view records_json);
+
+  // What a channel could not turn into a record (a broken CSV row, an
+  // undecodable mail part). The same (plugin, source key) again counts an
+  // attempt instead of adding an item.
+  std::int64_t quarantine(const std::string &plugin_id, const std::string &source_key, std::string_view raw,
+                          const std::string &reason);
+
+  // A person's decision on a held item. retry() reads the item's raw bytes
+  // (or `replacement`, a corrected record) as a record again; on success the
+  // complaint is created and the item released. Both are audit events.
+  Ledger::Received retry(std::int64_t item_id, const std::optional<nlohmann::json> &replacement,
+                         const std::string &actor);
+  void dismiss(std::int64_t item_id, const std::string &why, const std::string &actor);
+
+  store::QuarantineItem item(std::int64_t item_id);
+  std::vector<store::QuarantineItem> items(const store::QuarantineFilter &filter);
+
+private:
+  // Empty optional: stored (or already there); else the problems.
+  std::optional<std::string> take(const std::string &plugin_id, const nlohmann::json &record, Tally &tally);
+  void store_attachments(domain::IntakeRecord &record);
+
+  Ledger &ledger_;
+  std::filesystem::path attachment_dir_;
+};
+
+} // namespace qloop::workflow
