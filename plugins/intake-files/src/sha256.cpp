@@ -1,0 +1,68 @@
+#include "sha256.hpp"
+
+#include <array>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <vector>
+
+#include <openssl/evp.h>
+
+namespace qloop::intake_files {
+
+namespace {
+
+class Digest {
+public:
+  Digest() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) fail();
+  }
+  void update(const void *data, std::size_t len) {
+    if (EVP_DigestUpdate(ctx_.get(), data, len) != 1) fail();
+  }
+  std::string hex() {
+    std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+    unsigned int len = 0;
+    if (EVP_DigestFinal_ex(ctx_.get(), digest.data(), &len) != 1) fail();
+    return to_hex(digest.data(), len);
+  }
+
+private:
+  [[noreturn]] static void fail() { throw std::runtime_error("SHA-256 failed in libcrypto"); }
+  static std::string to_hex(const unsigned char *digest, unsigned int len);
+  std::unique_ptr<EVP_MD_CTX, void (*)(EVP_MD_CTX *)> ctx_;
+};
+
+std::string Digest::to_hex(const unsigned char *digest, unsigned int len) {
+  static const char *hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(len * 2);
+  for (unsigned int i = 0; i < len; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
+
+} // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  Digest d;
+  d.update(bytes.data(), bytes.size());
+  return d.hex();
+}
+
+std::string sha256_file(const std::filesystem::path &path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path.string());
+  Digest d;
+  std::vector<char> buf(1 << 20);
+  while (in) {
+    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
+    if (in.gcount() > 0) d.update(buf.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) throw std::runtime_error("cannot read " + path.string());
+  return d.hex();
+}
+
+} // namespace qloop::intake_files
