@@ -1,0 +1,31 @@
+#include "text_reports.hpp"
+
+#include <glib.h>
+
+#include "markdown_escape.hpp"
+#include "template_data.hpp"
+
+namespace qloop::eightd {
+
+std::string render_html(const Report &report, const TemplateChoice &choice) {
+  auto source = [](const Chart &chart) {
+    gchar *encoded = g_base64_encode(reinterpret_cast<const guchar *>(chart.svg.data()), chart.svg.size());
+    std::string uri = std::string("data:image/svg+xml;base64,") + encoded;
+    g_free(encoded);
+    return uri;
+  };
+  return render_template(choice, template_data(report, source), TextFormat::html);
+}
+
+MarkdownReport render_markdown(const Report &report, const TemplateChoice &choice, const std::string &stem) {
+  MarkdownReport out;
+  auto source = [&](const Chart &chart) {
+    std::string name = stem + ".chart-" + std::to_string(chart.number) + ".svg";
+    out.charts.emplace_back(name, chart.svg);
+    return link_target(name);
+  };
+  out.text = render_template(choice, template_data(report, source), TextFormat::markdown);
+  return out;
+}
+
+} // namespace qloop::eightd
