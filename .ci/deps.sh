@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages in .ci/packages.txt that are not installed yet.
+# Installs the Debian packages of a list (default .ci/packages.txt; `make
+# bench` adds .ci/bench-packages.txt) that are not installed yet.
 # Idempotent and quiet when everything is there.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -9,7 +10,7 @@ while read -r pkg; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
     missing+=("$pkg")
   fi
-done <"$here/packages.txt"
+done <"${1:-$here/packages.txt}"
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 echo "qloop: installing missing Debian packages: ${missing[*]}"

@@ -12,3 +12,9 @@ echo
 echo
 echo "Ledger seed vs bare insert (N=${QLOOP_BENCH_LEDGER_N:-1000000})"
 bash "$(dirname "$0")/ledger_seed.sh" "$build" "${QLOOP_BENCH_LEDGER_N:-1000000}"
+echo
+echo "Analysis methods vs statsmodels/scipy/numpy (bench/analysis/run.sh)"
+bash "$(dirname "$0")/analysis/run.sh" "$build"
+echo
+echo "Exporters: 8D PDF with 5 analyses, ledger XLSX memory (bench/export.sh)"
+bash "$(dirname "$0")/export.sh" "$build" "${QLOOP_BENCH_EXPORT_N1:-100000}" "${QLOOP_BENCH_EXPORT_N2:-1000000}"
