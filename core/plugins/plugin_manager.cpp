@@ -1,5 +1,7 @@
 #include "core/plugins/plugin_manager.hpp"
 
+#include <dlfcn.h>
+
 #include <algorithm>
 #include <set>
 
@@ -144,7 +146,14 @@ const PluginRecord &PluginManager::load_file(const fs::path &file) {
 
   auto library = std::make_shared<boost::dll::shared_library>();
   try {
-    library->load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
+    auto mode = boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local;
+#ifdef QLOOP_KEEP_PLUGINS_MAPPED
+    // Sanitizer builds keep a plugin's code mapped after its last use, so
+    // LeakSanitizer still sees what the globals of its libraries (pango, glib,
+    // ...) point to, and names the frames of anything really leaked.
+    mode = mode | static_cast<boost::dll::load_mode::type>(RTLD_NODELETE);
+#endif
+    library->load(file, mode);
   } catch (const std::exception &e) {
     return refuse(record, std::string("cannot load: ") + e.what());
   }
