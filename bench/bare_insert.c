@@ -23,7 +23,7 @@ static void check(int rc, sqlite3 *db, const char *what) {
   }
 }
 
-static const char *tables[] = {"counters", "complaints", "contacts", "actions", "revisits",
+static const char *tables[] = {"counters", "complaints", "contacts", "actions",     "revisits",
                                "pauses",   "eight_d",    "analyses", "audit_events"};
 
 int main(int argc, char **argv) {
@@ -35,12 +35,14 @@ int main(int argc, char **argv) {
   check(sqlite3_open_v2(argv[1], &src, SQLITE_OPEN_READONLY, NULL), src, "open source");
   remove(argv[2]);
   check(sqlite3_open(argv[2], &dst), dst, "open dest");
-  check(sqlite3_exec(dst, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL, NULL), dst, "pragma");
+  check(sqlite3_exec(dst, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL, NULL), dst,
+        "pragma");
 
   /* Same schema: the CREATE statements qloop's migration made. */
   sqlite3_stmt *schema = NULL;
-  check(sqlite3_prepare_v2(src, "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
-                                "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END",
+  check(sqlite3_prepare_v2(src,
+                           "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+                           "ORDER BY CASE type WHEN 'table' THEN 0 ELSE 1 END",
                            -1, &schema, NULL),
         src, "schema");
   while (sqlite3_step(schema) == SQLITE_ROW)

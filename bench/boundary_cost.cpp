@@ -32,13 +32,18 @@ namespace {
 
 std::vector<Record> make_records(std::size_t n) {
   const char *phenomena[] = {
-      "客户产线反馈:批次焊点虚焊,导致整机上电后间歇性失效,已停线排查。现场抽检 200 pcs 中发现 18 pcs 焊点开裂,"
+      "客户产线反馈:批次焊点虚焊,导致整机上电后间歇性失效,已停线排查。现场抽检 200 pcs 中发现 18 pcs "
+      "焊点开裂,"
       "焊锡量不足,外观可见明显空洞,需要供应商提供 8D 报告并在 24 小时内确认遏制措施。客户要求对在途及库存产品"
       "全部隔离筛选,并评估同型号其他批次是否存在相同风险,每日通报进展。",
-      "Customer reports intermittent failure after power-on; 18 of 200 sampled units show cracked solder joints "
-      "with visible voids and insufficient solder volume. Line stopped at the customer site; containment requested "
-      "within 24 hours, 8D report expected, suspect lots to be sorted at the warehouse and in transit. The customer "
-      "also asks whether other lots of the same model share the risk and wants a daily status until closure."};
+      "Customer reports intermittent failure after power-on; 18 of 200 sampled units show cracked solder "
+      "joints "
+      "with visible voids and insufficient solder volume. Line stopped at the customer site; containment "
+      "requested "
+      "within 24 hours, 8D report expected, suspect lots to be sorted at the warehouse and in transit. The "
+      "customer "
+      "also asks whether other lots of the same model share the risk and wants a daily status until "
+      "closure."};
   std::vector<Record> out(n);
   for (std::size_t i = 0; i < n; ++i) {
     Record &r = out[i];
@@ -87,7 +92,8 @@ template <class Fn> double ns_per_record(std::size_t records, int reps, Fn &&fn)
     auto t0 = Clock::now();
     fn();
     auto t1 = Clock::now();
-    best = std::min(best, std::chrono::duration<double, std::nano>(t1 - t0).count() / static_cast<double>(records));
+    best = std::min(best,
+                    std::chrono::duration<double, std::nano>(t1 - t0).count() / static_cast<double>(records));
   }
   return best;
 }
@@ -116,9 +122,10 @@ int main(int argc, char **argv) {
 
   std::printf("Boundary cost: %zu complaint records of %.0f bytes of JSON each, best of 5 runs\n\n", total,
               bytes_per_record);
-  std::printf("| batch | direct ns/rec | json ns/rec | plugin ns/rec | plugin+ ns/rec | columns ns/rec | plugin/json "
-              "| plugin+/direct | columns/direct | columns − direct ns/rec |\n"
-              "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  std::printf(
+      "| batch | direct ns/rec | json ns/rec | plugin ns/rec | plugin+ ns/rec | columns ns/rec | plugin/json "
+      "| plugin+/direct | columns/direct | columns − direct ns/rec |\n"
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   for (std::size_t batch : {std::size_t{1}, std::size_t{100}, std::size_t{10000}}) {
     std::vector<std::string> batches;
     for (std::size_t i = 0; i < total; i += batch) batches.push_back(to_json(&records[i], batch));
@@ -145,16 +152,18 @@ int main(int argc, char **argv) {
     });
     auto summary = nlohmann::json::parse(instance.export_finish());
     if (summary["records"].get<std::size_t>() != 15 * total) { // 3 x 5 runs of `total`
-      std::fprintf(stderr, "plugin digested %s records, expected %zu\n", summary["records"].dump().c_str(), 15 * total);
+      std::fprintf(stderr, "plugin digested %s records, expected %zu\n", summary["records"].dump().c_str(),
+                   15 * total);
       return 1;
     }
-    std::printf("| %zu | %.1f | %.0f | %.0f | %.0f | %.1f | %.3f | %.0f | %.1f | %.1f |\n", batch, direct, json,
-                plugin_only, plugin_total, columns, plugin_only / json, plugin_total / direct, columns / direct,
-                columns - direct);
+    std::printf("| %zu | %.1f | %.0f | %.0f | %.0f | %.1f | %.3f | %.0f | %.1f | %.1f |\n", batch, direct,
+                json, plugin_only, plugin_total, columns, plugin_only / json, plugin_total / direct,
+                columns / direct, columns - direct);
     std::fflush(stdout);
     if (sink.records == 0) return 1;
   }
-  std::printf("\nplugin/json near 1: the C call itself costs nothing measurable; JSON is the cost. columns − direct: "
-              "what the 1.2 column path adds per record.\n");
+  std::printf(
+      "\nplugin/json near 1: the C call itself costs nothing measurable; JSON is the cost. columns − direct: "
+      "what the 1.2 column path adds per record.\n");
   return 0;
 }

@@ -1,16 +1,16 @@
 // Host start-up to ready with 20 plugins: the time `qloop plugins list`
 // takes from exec to exit (median of 20 runs), and the in-process time of
 // PluginManager::load_all for the same 20 plugins. Aim: under 100 ms.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <vector>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
 
 #include "core/config/config.hpp"
 #include "core/log/logging.hpp"
@@ -49,7 +49,8 @@ int main(int argc, char **argv) {
   std::vector<double> process;
   std::string ini_s = ini.string();
   for (int i = 0; i < 20; ++i) {
-    const char *args[] = {qloop.c_str(), "--config", ini_s.c_str(), "--log-level", "error", "plugins", "list", nullptr};
+    const char *args[] = {qloop.c_str(), "--config", ini_s.c_str(), "--log-level",
+                          "error",       "plugins",  "list",        nullptr};
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);

@@ -1,8 +1,8 @@
 // Benchmark plugin: an exporter whose write_batch digests a batch of complaint
 // records, exactly as bench/plugins/record_digest.hpp does when called directly.
-#include <qloop/plugin.hpp>
-
 #include "record_digest.hpp"
+
+#include <qloop/plugin.hpp>
 
 namespace {
 
@@ -29,7 +29,8 @@ public:
                          RB::text(phenomenon, row).size() + RB::text(customer, row).size());
   }
   std::string finish() override {
-    return "{\"records\":" + std::to_string(digest_.records) + ",\"quantity\":" + std::to_string(digest_.quantity) +
+    return "{\"records\":" + std::to_string(digest_.records) +
+           ",\"quantity\":" + std::to_string(digest_.quantity) +
            ",\"text_bytes\":" + std::to_string(digest_.text_bytes) + "}";
   }
 

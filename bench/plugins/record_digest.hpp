@@ -8,9 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include <qloop/plugin.h>
-
 #include <nlohmann/json.hpp>
+#include <qloop/plugin.h>
 
 namespace qloop::bench {
 
@@ -32,9 +31,9 @@ class ColumnBuilder {
 public:
   static constexpr std::size_t kStringFields = 12;
   void build(const Record *records, std::size_t n) {
-    static constexpr const char *names[kStringFields] = {"source_key", "channel", "received_at", "customer",
-                                                          "contact", "product_model", "lot", "order_number",
-                                                          "phenomenon", "reporter", "category", "severity"};
+    static constexpr const char *names[kStringFields] = {
+        "source_key", "channel",      "received_at", "customer", "contact",  "product_model",
+        "lot",        "order_number", "phenomenon",  "reporter", "category", "severity"};
     for (std::size_t f = 0; f < kStringFields; ++f) {
       strings_[f].resize(n);
       lengths_[f].resize(n);
@@ -42,9 +41,9 @@ public:
     ints_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
       const Record &r = records[i];
-      const std::string *fields[kStringFields] = {&r.source_key, &r.channel, &r.received_at, &r.customer,
-                                                  &r.contact, &r.product_model, &r.lot, &r.order_number,
-                                                  &r.phenomenon, &r.reporter, &r.category, &r.severity};
+      const std::string *fields[kStringFields] = {
+          &r.source_key, &r.channel,      &r.received_at, &r.customer, &r.contact,  &r.product_model,
+          &r.lot,        &r.order_number, &r.phenomenon,  &r.reporter, &r.category, &r.severity};
       for (std::size_t f = 0; f < kStringFields; ++f) {
         strings_[f][i] = fields[f]->data();
         lengths_[f][i] = fields[f]->size();
@@ -52,10 +51,11 @@ public:
       ints_[i] = r.quantity_affected;
     }
     for (std::size_t f = 0; f < kStringFields; ++f)
-      columns_[f] = {sizeof(qloop_column), QLOOP_VALUE_STRING, names[f], nullptr, strings_[f].data(),
-                     lengths_[f].data(), nullptr, nullptr};
-    columns_[kStringFields] = {sizeof(qloop_column), QLOOP_VALUE_INT, "quantity_affected", nullptr, nullptr, nullptr,
-                               ints_.data(), nullptr};
+      columns_[f] = {sizeof(qloop_column), QLOOP_VALUE_STRING, names[f], nullptr,
+                     strings_[f].data(),   lengths_[f].data(), nullptr,  nullptr};
+    columns_[kStringFields] = {
+        sizeof(qloop_column), QLOOP_VALUE_INT, "quantity_affected", nullptr, nullptr, nullptr,
+        ints_.data(),         nullptr};
     batch_ = {sizeof(qloop_record_batch), kStringFields + 1, n, columns_};
   }
   const qloop_record_batch &batch() const { return batch_; }
@@ -85,7 +85,8 @@ inline void digest_json(Digest &d, std::string_view batch) {
   auto records = nlohmann::json::parse(batch);
   for (const auto &r : records)
     fold(d, r.value("quantity_affected", std::int64_t{0}),
-         r["phenomenon"].get_ref<const std::string &>().size() + r["customer"].get_ref<const std::string &>().size());
+         r["phenomenon"].get_ref<const std::string &>().size() +
+             r["customer"].get_ref<const std::string &>().size());
 }
 
 } // namespace qloop::bench

@@ -33,10 +33,15 @@ void register_audit(CLI::App &app, Context &ctx) {
     if (o->as_json) {
       json arr = json::array();
       for (const auto &e : events)
-        arr.push_back({{"seq", e.seq},       {"at", domain::format_iso(e.at)}, {"actor", e.actor},
+        arr.push_back({{"seq", e.seq},
+                       {"at", domain::format_iso(e.at)},
+                       {"actor", e.actor},
                        {"complaint_id", e.complaint_id ? json(*e.complaint_id) : json()},
-                       {"kind", e.kind},     {"before", e.before},            {"after", e.after},
-                       {"reason", e.reason}, {"hash", e.hash}});
+                       {"kind", e.kind},
+                       {"before", e.before},
+                       {"after", e.after},
+                       {"reason", e.reason},
+                       {"hash", e.hash}});
       ctx.out << arr.dump(2) << '\n';
       return;
     }
@@ -49,14 +54,16 @@ void register_audit(CLI::App &app, Context &ctx) {
     }
     t.print(ctx.out);
   });
-  auto *verify = group->add_subcommand("verify", "Check the hash chain; names the first broken event (exit 1)");
+  auto *verify =
+      group->add_subcommand("verify", "Check the hash chain; names the first broken event (exit 1)");
   verify->callback([&ctx] {
     auto problems = ctx.ledger().verify_audit();
     if (problems.empty()) {
       ctx.out << "audit trail intact\n";
       return;
     }
-    ctx.out << "audit trail BROKEN at event " << problems.front().seq << ": " << problems.front().problem << '\n';
+    ctx.out << "audit trail BROKEN at event " << problems.front().seq << ": " << problems.front().problem
+            << '\n';
     throw CommandError{kExitFailure, ""};
   });
 }
@@ -64,7 +71,8 @@ void register_audit(CLI::App &app, Context &ctx) {
 void register_db(CLI::App &app, Context &ctx) {
   auto *group = app.add_subcommand("db", "The ledger database");
   group->require_subcommand(1);
-  auto *migrate = group->add_subcommand("migrate", "Apply pending schema migrations (also done at every start)");
+  auto *migrate =
+      group->add_subcommand("migrate", "Apply pending schema migrations (also done at every start)");
   migrate->callback([&ctx] {
     auto &store = ctx.ledger().store();
     int applied = store.migrate();
@@ -75,8 +83,8 @@ void register_db(CLI::App &app, Context &ctx) {
     auto &ledger = ctx.ledger();
     std::int64_t n = 0;
     ledger.store().read([&] { n = ledger.store().count_complaints({}); });
-    ctx.out << "ledger: " << ctx.config().host().store_path.string() << "\nschema version: "
-            << ledger.store().schema_version() << "\ncomplaints: " << n << '\n';
+    ctx.out << "ledger: " << ctx.config().host().store_path.string()
+            << "\nschema version: " << ledger.store().schema_version() << "\ncomplaints: " << n << '\n';
   });
 }
 

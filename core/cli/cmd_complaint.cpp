@@ -185,8 +185,7 @@ void register_show(CLI::App &group, Context &ctx) {
         ctx.out << ": ready\n";
       else {
         std::string m;
-        for (const auto &item : n["missing"])
-          m += (m.empty() ? "" : "; ") + item.get<std::string>();
+        for (const auto &item : n["missing"]) m += (m.empty() ? "" : "; ") + item.get<std::string>();
         ctx.out << ": needs " << m << '\n';
       }
     }

@@ -21,11 +21,15 @@ void register_demo(CLI::App &app, Context &ctx) {
     bool if_empty = false;
   };
   auto o = std::make_shared<O>();
-  auto *seed = group->add_subcommand("seed", "Fill the ledger with realistic synthetic complaints and their history");
-  seed->add_option("--count", o->count, "How many complaints (default 500)")->check(CLI::Range(1LL, 100000000LL));
-  seed->add_option("--years", o->years, "Spread over this many years up to now (default 1)")->check(CLI::Range(0.01, 50.0));
+  auto *seed =
+      group->add_subcommand("seed", "Fill the ledger with realistic synthetic complaints and their history");
+  seed->add_option("--count", o->count, "How many complaints (default 500)")
+      ->check(CLI::Range(1LL, 100000000LL));
+  seed->add_option("--years", o->years, "Spread over this many years up to now (default 1)")
+      ->check(CLI::Range(0.01, 50.0));
   seed->add_option("--seed", o->seed, "Random seed (same seed, same data)");
-  seed->add_option("--batch", o->batch, "Complaints per transaction (default 2000)")->check(CLI::Range(1, 1000000));
+  seed->add_option("--batch", o->batch, "Complaints per transaction (default 2000)")
+      ->check(CLI::Range(1, 1000000));
   seed->add_flag("--if-empty", o->if_empty, "Do nothing when the ledger already has complaints");
   seed->callback([&ctx, o] {
     auto &ledger = ctx.ledger();

@@ -22,7 +22,8 @@ void register_contact(CLI::App &app, Context &ctx) {
   auto *add = group->add_subcommand("add", "Record a contact with the customer");
   add->add_option("ID", o->id, "Complaint number or id")->required();
   add->add_option("--channel", o->channel, "phone, email, visit, chat, ...");
-  add->add_option("--direction", o->direction, "out (we contacted them) or in")->check(CLI::IsMember({"in", "out"}));
+  add->add_option("--direction", o->direction, "out (we contacted them) or in")
+      ->check(CLI::IsMember({"in", "out"}));
   add->add_option("--purpose", o->purpose, "first_response, update, feedback, revisit or other");
   add->add_option("--summary", o->summary, "What was said")->required();
   add->add_option("--at", o->at, "When (ISO 8601; default now)");
@@ -36,8 +37,10 @@ void register_contact(CLI::App &app, Context &ctx) {
     c.summary = o->summary;
     c.at = parse_time_option(o->at, ledger.now(), "--at");
     auto added = ledger_call([&] { return ledger.add_contact(ledger.find(o->id).id, c, ctx.actor()); });
-    if (o->as_json) ctx.out << json(added).dump(2) << '\n';
-    else ctx.out << "contact " << added.id << " recorded\n";
+    if (o->as_json)
+      ctx.out << json(added).dump(2) << '\n';
+    else
+      ctx.out << "contact " << added.id << " recorded\n";
   });
 }
 
@@ -68,8 +71,10 @@ void register_action(CLI::App &app, Context &ctx) {
     action.owner_department = a->department;
     if (!a->due.empty()) action.due = parse_time_option(a->due, ledger.now(), "--due");
     auto added = ledger_call([&] { return ledger.add_action(ledger.find(a->id).id, action, ctx.actor()); });
-    if (a->as_json) ctx.out << json(added).dump(2) << '\n';
-    else ctx.out << "A-" << added.id << " added\n";
+    if (a->as_json)
+      ctx.out << json(added).dump(2) << '\n';
+    else
+      ctx.out << "A-" << added.id << " added\n";
   });
 
   struct Update {
@@ -94,7 +99,8 @@ void register_action(CLI::App &app, Context &ctx) {
     std::string result;
   };
   auto v = std::make_shared<Verify>();
-  auto *verify = group->add_subcommand("verify", "Record the verification of a done action (not by its owner)");
+  auto *verify =
+      group->add_subcommand("verify", "Record the verification of a done action (not by its owner)");
   verify->add_option("ACTION", v->id, "Action id")->required();
   verify->add_option("--result", v->result, "What the data showed")->required();
   verify->callback([&ctx, v] {

@@ -88,8 +88,7 @@ void register_plugins(CLI::App &app, Context &ctx) {
     const auto &records = ctx.plugins().records();
     if (*list_json) {
       nlohmann::json arr = nlohmann::json::array();
-      for (const auto &r : records)
-        arr.push_back(record_json(r, false));
+      for (const auto &r : records) arr.push_back(record_json(r, false));
       ctx.out << arr.dump(2) << '\n';
       return;
     }

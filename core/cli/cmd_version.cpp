@@ -17,7 +17,8 @@ void register_version(CLI::App &app, Context &ctx) {
                      .dump(2)
               << '\n';
     } else {
-      ctx.out << "qloop " << kVersion << " (plugin ABI " << QLOOP_ABI_MAJOR << "." << QLOOP_ABI_MINOR << ")\n";
+      ctx.out << "qloop " << kVersion << " (plugin ABI " << QLOOP_ABI_MAJOR << "." << QLOOP_ABI_MINOR
+              << ")\n";
     }
   });
 }

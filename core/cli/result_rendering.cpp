@@ -60,7 +60,8 @@ std::string render_result(const std::string &result_json, const std::string &for
       out << '\n';
     }
   }
-  for (const auto &w : result.value("warnings", nlohmann::ordered_json::array())) out << "warning: " << cell(w) << '\n';
+  for (const auto &w : result.value("warnings", nlohmann::ordered_json::array()))
+    out << "warning: " << cell(w) << '\n';
   return out.str();
 }
 

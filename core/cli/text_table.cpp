@@ -20,8 +20,7 @@ void TextTable::print(std::ostream &out) const {
       widths[i] = std::max(widths[i], display_width(row[i]));
   };
   measure(header_);
-  for (const auto &row : rows_)
-    measure(row);
+  for (const auto &row : rows_) measure(row);
   auto line = [&](const std::vector<std::string> &row) {
     for (std::size_t i = 0; i < widths.size(); ++i) {
       const std::string cell = i < row.size() ? row[i] : "";
@@ -32,11 +31,9 @@ void TextTable::print(std::ostream &out) const {
   };
   line(header_);
   std::vector<std::string> rule;
-  for (auto w : widths)
-    rule.push_back(std::string(w, '-'));
+  for (auto w : widths) rule.push_back(std::string(w, '-'));
   line(rule);
-  for (const auto &row : rows_)
-    line(row);
+  for (const auto &row : rows_) line(row);
 }
 
 } // namespace qloop::cli

@@ -29,7 +29,8 @@ bool looks_like_plugin_id(const std::string &name) {
 
 // The host's own keys: section -> key -> reader. A reader checks and stores one
 // value, returning an expectation message when the text does not fit.
-using Reader = std::function<std::optional<std::string>(const std::string &value, HostSettings &, const fs::path &base)>;
+using Reader =
+    std::function<std::optional<std::string>(const std::string &value, HostSettings &, const fs::path &base)>;
 
 fs::path resolve(const fs::path &base, const std::string &value) {
   fs::path p(value);
@@ -81,13 +82,15 @@ const std::map<std::string, std::map<std::string, Reader>> &host_schema() {
            if (s.enable_all) return std::nullopt;
            for (const auto &id : ids) {
              if (!looks_like_plugin_id(id))
-               return "expected '*' or a comma-separated list of plugin ids such as analysis.doe, got '" + id + "'";
+               return "expected '*' or a comma-separated list of plugin ids such as analysis.doe, got '" +
+                      id + "'";
              s.enabled.push_back(id);
            }
            return std::nullopt;
          }}}},
       {"log",
-       {{"level", [](const std::string &v, HostSettings &s, const fs::path &) { return read_level(v, s.log.level); }},
+       {{"level",
+         [](const std::string &v, HostSettings &s, const fs::path &) { return read_level(v, s.log.level); }},
         {"levels",
          [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
            s.log.levels.clear();
@@ -168,8 +171,10 @@ std::string Diagnostic::text() const {
   std::ostringstream out;
   out << (file.empty() ? "(defaults)" : file) << ": ";
   if (!section.empty()) out << "[" << section << "] ";
-  if (!key.empty()) out << key << ": ";
-  else if (!section.empty()) out << ": ";
+  if (!key.empty())
+    out << key << ": ";
+  else if (!section.empty())
+    out << ": ";
   out << message;
   return out.str();
 }
@@ -188,8 +193,8 @@ fs::path executable_dir() {
 fs::path Config::locate(const fs::path &explicit_path) {
   if (!explicit_path.empty()) return explicit_path;
   if (const char *env = std::getenv("QLOOP_CONFIG"); env != nullptr && *env != '\0') return env;
-  for (const fs::path &candidate : {executable_dir() / ".." / "etc" / "qloop" / "qloop.ini",
-                                    fs::path("/etc/qloop/qloop.ini")}) {
+  for (const fs::path &candidate :
+       {executable_dir() / ".." / "etc" / "qloop" / "qloop.ini", fs::path("/etc/qloop/qloop.ini")}) {
     std::error_code ec;
     if (fs::is_regular_file(candidate, ec)) return candidate.lexically_normal();
   }
@@ -229,7 +234,8 @@ Config Config::load(const fs::path &file) {
       }
     } else if (!looks_like_plugin_id(section_name)) {
       c.add({Diagnostic::Severity::Warning, file_name, section_name, "",
-             "unknown section, ignored (host sections are host, store, sla, plugins, pins and log; a plugin's section is "
+             "unknown section, ignored (host sections are host, store, sla, plugins, pins and log; a "
+             "plugin's section is "
              "named by its id, e.g. [analysis.doe])"});
     }
     // Plugin sections are validated by the plugin manager against the keys

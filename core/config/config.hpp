@@ -38,8 +38,8 @@ public:
 struct HostSettings {
   std::filesystem::path data_dir;
   std::vector<std::filesystem::path> plugin_dirs;
-  bool enable_all = true;            // plugins.enabled = *
-  std::vector<std::string> enabled;  // plugin ids, when not enable_all
+  bool enable_all = true;                  // plugins.enabled = *
+  std::vector<std::string> enabled;        // plugin ids, when not enable_all
   std::map<std::string, std::string> pins; // plugin id -> lower-case SHA-256 hex
   std::filesystem::path store_path;        // the SQLite ledger file
   std::filesystem::path sla_policy;        // SLA policy file; empty: built-in defaults

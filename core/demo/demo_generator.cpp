@@ -22,7 +22,8 @@ struct Phenomenon {
 // Category mix of the brief: product quality 35%, service 28%, logistics 22%, other 15%.
 const Phenomenon kProduct[] = {
     {"product_quality", "welding", "焊点虚焊,上电后间歇性失效,抽检 200 pcs 发现 18 pcs 焊点开裂"},
-    {"product_quality", "welding", "Cold solder joints on the connector; intermittent failure after power-on"},
+    {"product_quality", "welding",
+     "Cold solder joints on the connector; intermittent failure after power-on"},
     {"product_quality", "dimension", "外壳尺寸超差,装配时卡扣无法扣合"},
     {"product_quality", "dimension", "Housing out of tolerance: snap fit does not engage at assembly"},
     {"product_quality", "function", "电源模块输出电压偏低,负载 80% 时跌落至 11.2 V"},
@@ -48,21 +49,23 @@ const Phenomenon kOther[] = {
     {"other", "other", "客户要求提供 RoHS 证明"},
 };
 
-const char *kCustomers[] = {"华东汽车电子有限公司", "Nordic Appliances AB",  "深圳新能源科技",   "Midwest Tractor Inc.",
-                            "苏州精密仪器",         "Rhein Automotive GmbH", "成都智能家居",     "Pacific Medical Devices",
-                            "北方重工机械",         "Kansai Robotics K.K.",  "杭州光电有限公司", "Iberia Solar S.L."};
+const char *kCustomers[] = {
+    "华东汽车电子有限公司", "Nordic Appliances AB",  "深圳新能源科技",   "Midwest Tractor Inc.",
+    "苏州精密仪器",         "Rhein Automotive GmbH", "成都智能家居",     "Pacific Medical Devices",
+    "北方重工机械",         "Kansai Robotics K.K.",  "杭州光电有限公司", "Iberia Solar S.L."};
 // 80% of complaints on two products (BRIEF, Pareto).
 const char *kTopProducts[] = {"PCBA-X100", "PSU-450W"};
 const char *kOtherProducts[] = {"MOTOR-M3", "SENSOR-T7", "CABLE-HC2", "HOUSING-H5", "LED-D9", "PCBA-X200"};
 const char *kChannels[] = {"phone", "phone", "email", "email", "online", "social", "file"};
-const char *kDepartments[] = {"production", "rd", "supply_chain", "purchasing", "logistics", "customer_service"};
+const char *kDepartments[] = {"production", "rd",        "supply_chain",
+                              "purchasing", "logistics", "customer_service"};
 const char *kOwners[] = {"张伟", "李娜", "王强", "Emma Chen", "刘洋", "Tom Becker"};
 
 } // namespace
 
 DemoGenerator::DemoGenerator(std::uint64_t seed, double years, Timestamp end, std::int64_t count)
-    : rng_(seed), seed_(seed), start_(end - seconds(static_cast<std::int64_t>(years * 365.25 * 86400))), end_(end),
-      count_(std::max<std::int64_t>(count, 1)) {}
+    : rng_(seed), seed_(seed), start_(end - seconds(static_cast<std::int64_t>(years * 365.25 * 86400))),
+      end_(end), count_(std::max<std::int64_t>(count, 1)) {}
 
 double DemoGenerator::uniform() { return std::uniform_real_distribution<double>(0.0, 1.0)(rng_); }
 
@@ -81,7 +84,10 @@ workflow::ComplaintFile DemoGenerator::next() {
   ++made_;
 
   double r = uniform();
-  const Phenomenon &p = r < 0.35 ? pick(kProduct) : r < 0.63 ? pick(kService) : r < 0.85 ? pick(kLogistics) : pick(kOther);
+  const Phenomenon &p = r < 0.35   ? pick(kProduct)
+                        : r < 0.63 ? pick(kService)
+                        : r < 0.85 ? pick(kLogistics)
+                                   : pick(kOther);
   c.category = p.category;
   c.subcategory = p.subcategory;
   c.phenomenon = p.text;
@@ -94,13 +100,17 @@ workflow::ComplaintFile DemoGenerator::next() {
   c.quantity_affected = 1 + static_cast<std::int64_t>(std::floor(-std::log(1 - uniform()) * 40));
   c.reporter = "call-centre";
   double s = uniform();
-  c.severity = s < 0.005 ? domain::Severity::Critical : s < 0.03 ? domain::Severity::Major : domain::Severity::Minor;
+  c.severity = s < 0.005  ? domain::Severity::Critical
+               : s < 0.03 ? domain::Severity::Major
+                          : domain::Severity::Minor;
   c.key_complaint = c.severity != domain::Severity::Minor || uniform() < 0.05;
   c.owner = pick(kOwners);
   c.owner_department = pick(kDepartments);
 
   // First response: 98% within the severity's target (30 min / 2 h / 4 h).
-  const double target_min = c.severity == domain::Severity::Critical ? 30 : c.severity == domain::Severity::Major ? 120 : 240;
+  const double target_min = c.severity == domain::Severity::Critical ? 30
+                            : c.severity == domain::Severity::Major  ? 120
+                                                                     : 240;
   const double response_min = target_min * (uniform() < 0.98 ? 0.1 + 0.8 * uniform() : 1.1 + 2 * uniform());
   const Timestamp responded = c.received_at + seconds(static_cast<std::int64_t>(response_min * 60));
   // Cycle (receive to close): lognormal, median about 2.5 days, mean about 3.
@@ -128,8 +138,9 @@ workflow::ComplaintFile DemoGenerator::next() {
     contact(responded + hours(20), "update", "containment status update");
 
   if (c.status == domain::Status::Acknowledged && c.received_at + hours(24) < end_) {
-    f.eight_d.d2 = {c.phenomenon, "customer impact", domain::format_iso(c.received_at), c.customer, c.owner,
-                    "reported via " + c.channel, std::to_string(c.quantity_affected) + " pcs"};
+    f.eight_d.d2 = {
+        c.phenomenon, "customer impact",           domain::format_iso(c.received_at),           c.customer,
+        c.owner,      "reported via " + c.channel, std::to_string(c.quantity_affected) + " pcs"};
     domain::ContainmentAction d3;
     d3.description = "Sort suspect lot " + c.lot + " at the warehouse and in transit";
     d3.lots = {c.lot};
@@ -139,8 +150,10 @@ workflow::ComplaintFile DemoGenerator::next() {
     d3.owner = c.owner;
     d3.done_at = c.received_at + hours(20);
     f.eight_d.d3.push_back(d3);
-    f.eight_d.d4.push_back({"occurrence", "Process parameter drift at " + c.product_model, "SPC chart, DOE", {}});
-    f.eight_d.d4.push_back({"escape", "Final test did not cover the failure mode", "test coverage review", {}});
+    f.eight_d.d4.push_back(
+        {"occurrence", "Process parameter drift at " + c.product_model, "SPC chart, DOE", {}});
+    f.eight_d.d4.push_back(
+        {"escape", "Final test did not cover the failure mode", "test coverage review", {}});
     c.status = domain::Status::Investigating;
   }
   auto action = [&](domain::ActionType type, const std::string &what, bool verified) {
@@ -162,7 +175,8 @@ workflow::ComplaintFile DemoGenerator::next() {
   if (c.status == domain::Status::Investigating) {
     action(domain::ActionType::Temporary, "100% inspection of outgoing " + c.product_model, done);
     action(domain::ActionType::Permanent, "Correct the process window and add a test step", done);
-    if (c.severity != domain::Severity::Minor) action(domain::ActionType::Preventive, "Update PFMEA and control plan", done);
+    if (c.severity != domain::Severity::Minor)
+      action(domain::ActionType::Preventive, "Update PFMEA and control plan", done);
     c.status = done ? domain::Status::Archived : domain::Status::Correcting;
   }
   if (done) {

@@ -13,11 +13,11 @@
 
 namespace qloop::domain {
 
-struct TeamMember {      // D1, with RACI role
+struct TeamMember { // D1, with RACI role
   std::string name;
   std::string department;
-  std::string role;      // leader, member, champion, ...
-  std::string raci;      // R, A, C or I
+  std::string role; // leader, member, champion, ...
+  std::string raci; // R, A, C or I
 };
 
 struct ProblemStatement { // D2, 5W2H
@@ -53,8 +53,8 @@ struct Implementation { // D6
 };
 
 struct HorizontalDeployment { // 水平展开, each target with its own status
-  std::string target;      // another product, line or process
-  std::string status;      // planned, in_progress, done, not_applicable
+  std::string target;         // another product, line or process
+  std::string status;         // planned, in_progress, done, not_applicable
   std::string owner;
   std::optional<Timestamp> due;
 };
@@ -89,8 +89,8 @@ struct EightD {
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(TeamMember, name, department, role, raci)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ProblemStatement, what, why, when, where, who, how, how_many)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ContainmentAction, description, lots, quantity_sorted, found_bad,
-                                                shipments_stopped, recall, owner, done_at)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(ContainmentAction, description, lots, quantity_sorted,
+                                                found_bad, shipments_stopped, recall, owner, done_at)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(RootCause, kind, description, evidence, analysis_refs)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(PermanentActions, action_ids, rationale)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE_WITH_DEFAULT(Implementation, implementation, validation)

@@ -13,10 +13,10 @@ struct Revisit {
   std::int64_t id = 0;
   std::int64_t complaint_id = 0;
   Timestamp at{};
-  int satisfaction = 0;      // 1..5; 0 when waived
+  int satisfaction = 0; // 1..5; 0 when waived
   std::string comment;
   bool problem_recurred = false;
-  bool waived = false;       // no revisit, with a reason (customer unreachable, ...)
+  bool waived = false; // no revisit, with a reason (customer unreachable, ...)
   std::string waiver_reason;
   std::string actor;
 };

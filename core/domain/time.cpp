@@ -18,7 +18,8 @@ std::optional<Timestamp> parse_iso(const std::string &text) {
   int h = std::stoi(m[4]), mi = std::stoi(m[5]), s = m[6].matched ? std::stoi(m[6]) : 0;
   auto ymd = date::year{y} / mo / d;
   if (!ymd.ok() || h > 23 || mi > 59 || s > 60) return std::nullopt;
-  Timestamp t = date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
+  Timestamp t =
+      date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
   if (m[7].matched && m[7] != "Z") {
     std::string off = m[7];
     int sign = off[0] == '-' ? -1 : 1;

@@ -22,7 +22,9 @@ public:
                              .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     dest.append(quoted.data() + 1, quoted.data() + quoted.size() - 1);
   }
-  std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<JsonEscapedMessage>(); }
+  std::unique_ptr<custom_flag_formatter> clone() const override {
+    return std::make_unique<JsonEscapedMessage>();
+  }
 };
 
 struct State {
@@ -51,7 +53,8 @@ std::vector<spdlog::sink_ptr> make_sinks(const Settings &s) {
   std::vector<spdlog::sink_ptr> sinks;
   if (s.console) sinks.push_back(std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
   if (!s.file.empty())
-    sinks.push_back(std::make_shared<spdlog::sinks::rotating_file_sink_mt>(s.file, s.max_size_bytes, s.max_files));
+    sinks.push_back(
+        std::make_shared<spdlog::sinks::rotating_file_sink_mt>(s.file, s.max_size_bytes, s.max_files));
   for (auto &sink : sinks) sink->set_formatter(make_formatter(s.json));
   return sinks;
 }
@@ -76,12 +79,13 @@ void ensure_sinks(State &st) {
 
 spdlog::level::level_enum parse_level(const std::string &name) {
   static const std::map<std::string, spdlog::level::level_enum> names = {
-      {"trace", spdlog::level::trace}, {"debug", spdlog::level::debug},       {"info", spdlog::level::info},
-      {"warn", spdlog::level::warn},   {"warning", spdlog::level::warn},      {"error", spdlog::level::err},
+      {"trace", spdlog::level::trace},       {"debug", spdlog::level::debug},  {"info", spdlog::level::info},
+      {"warn", spdlog::level::warn},         {"warning", spdlog::level::warn}, {"error", spdlog::level::err},
       {"critical", spdlog::level::critical}, {"off", spdlog::level::off}};
   auto it = names.find(name);
   if (it == names.end())
-    throw std::invalid_argument("unknown log level '" + name + "' (expected trace, debug, info, warn, error, "
+    throw std::invalid_argument("unknown log level '" + name +
+                                "' (expected trace, debug, info, warn, error, "
                                 "critical or off)");
   return it->second;
 }

@@ -18,8 +18,8 @@ struct Settings {
   std::string file;                          // empty: no file
   std::size_t max_size_bytes = 10u * 1024 * 1024;
   std::size_t max_files = 5;
-  bool json = false;    // JSON lines instead of text
-  bool console = true;  // write to stderr
+  bool json = false;   // JSON lines instead of text
+  bool console = true; // write to stderr
 };
 
 // Replaces the sinks and levels of every logger, existing and future.

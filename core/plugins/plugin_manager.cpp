@@ -1,11 +1,10 @@
 #include "core/plugins/plugin_manager.hpp"
 
-#include <dlfcn.h>
-
 #include <algorithm>
 #include <set>
 
 #include <boost/dll/shared_library.hpp>
+#include <dlfcn.h>
 
 #include "core/config/value_parsing.hpp"
 #include "core/log/logging.hpp"
@@ -38,8 +37,7 @@ std::optional<std::string> check_value(const ConfigKeyInfo &key, const std::stri
   case QLOOP_CONFIG_BOOL:
     if (!config::parse_bool(value)) return std::string("expected true or false");
     break;
-  default:
-    break;
+  default: break;
   }
   return std::nullopt;
 }
@@ -48,12 +46,9 @@ std::optional<std::string> check_value(const ConfigKeyInfo &key, const std::stri
 
 const char *state_name(PluginState state) {
   switch (state) {
-  case PluginState::Loaded:
-    return "loaded";
-  case PluginState::Disabled:
-    return "disabled";
-  default:
-    return "refused";
+  case PluginState::Loaded: return "loaded";
+  case PluginState::Disabled: return "disabled";
+  default: return "refused";
   }
 }
 
@@ -96,8 +91,7 @@ void PluginManager::load_all() {
   }
 
   std::set<std::string> wanted_files;
-  for (const auto &id : host.enabled)
-    wanted_files.insert(file_name_for(id));
+  for (const auto &id : host.enabled) wanted_files.insert(file_name_for(id));
   std::set<std::string> found_files;
   for (const auto &file : files) {
     found_files.insert(file.filename().string());

@@ -23,9 +23,9 @@ const char *state_name(PluginState state);
 struct PluginRecord {
   std::filesystem::path path;
   PluginState state = PluginState::Refused;
-  std::string reason;                 // why refused or disabled
-  std::optional<PluginInfo> info;     // set once the descriptor was read
-  std::string sha256;                 // set when pinned (checked before loading)
+  std::string reason;             // why refused or disabled
+  std::optional<PluginInfo> info; // set once the descriptor was read
+  std::string sha256;             // set when pinned (checked before loading)
   std::string id() const { return info ? info->id : std::string(); }
 };
 
@@ -56,7 +56,8 @@ public:
 
 private:
   PluginRecord &refuse(PluginRecord &record, const std::string &reason);
-  std::optional<std::string> validate_section(const PluginInfo &info, std::map<std::string, std::string> &values);
+  std::optional<std::string> validate_section(const PluginInfo &info,
+                                              std::map<std::string, std::string> &values);
 
   const config::Config &config_;
   std::shared_ptr<const HostHooks> hooks_;

@@ -24,16 +24,19 @@ std::string join(const std::vector<std::string> &items, const char *sep) {
 // The template fields a person may change after receipt.
 const std::vector<std::string> &editable_fields() {
   static const std::vector<std::string> fields = {
-      "customer", "contact",  "received_at", "channel",     "product_model", "lot",          "order_number",
-      "quantity_affected",    "phenomenon",  "reporter",    "category",      "subcategory",  "severity",
-      "key_complaint"};
+      "customer", "contact",      "received_at",       "channel",      "product_model",
+      "lot",      "order_number", "quantity_affected", "phenomenon",   "reporter",
+      "category", "subcategory",  "severity",          "key_complaint"};
   return fields;
 }
 
 } // namespace
 
 Ledger::Ledger(store::Store &store, Clock clock) : store_(store), clock_(std::move(clock)) {
-  if (!clock_) clock_ = [] { return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now()); };
+  if (!clock_)
+    clock_ = [] {
+      return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+    };
 }
 
 void Ledger::audit(const std::string &actor, std::optional<std::int64_t> complaint, const std::string &kind,
@@ -83,8 +86,10 @@ domain::Complaint Ledger::find(const std::string &number_or_id) {
   store_.read([&] {
     std::int64_t id = 0;
     auto [p, ec] = std::from_chars(number_or_id.data(), number_or_id.data() + number_or_id.size(), id);
-    if (ec == std::errc() && p == number_or_id.data() + number_or_id.size()) c = store_.complaint(id);
-    else c = store_.complaint_by_number(number_or_id);
+    if (ec == std::errc() && p == number_or_id.data() + number_or_id.size())
+      c = store_.complaint(id);
+    else
+      c = store_.complaint_by_number(number_or_id);
   });
   if (!c) throw LedgerError(LedgerError::Kind::NotFound, "no complaint " + number_or_id);
   return *c;
@@ -154,7 +159,8 @@ domain::Complaint Ledger::assign(std::int64_t id, const std::string &owner, cons
   return c;
 }
 
-domain::Complaint Ledger::transition(std::int64_t id, Status to, const std::string &actor, const std::string &reason) {
+domain::Complaint Ledger::transition(std::int64_t id, Status to, const std::string &actor,
+                                     const std::string &reason) {
   domain::Complaint c;
   store_.write([&] {
     ComplaintFile f = file(id);
@@ -164,13 +170,15 @@ domain::Complaint Ledger::transition(std::int64_t id, Status to, const std::stri
       throw LedgerError(LedgerError::Kind::Refused, illegal_transition_message(c, to));
     auto missing = missing_for(f, to, reason);
     if (!missing.empty())
-      throw LedgerError(LedgerError::Kind::Refused, "cannot move " + c.number + " to " + domain::status_name(to) +
-                                                        ": " + join(missing, "; "));
+      throw LedgerError(LedgerError::Kind::Refused, "cannot move " + c.number + " to " +
+                                                        domain::status_name(to) + ": " + join(missing, "; "));
     const Status from = c.status;
     c.status = to;
     c.updated_at = now();
-    if (domain::is_closed(to)) c.closed_at = c.updated_at;
-    else c.closed_at.reset();
+    if (domain::is_closed(to))
+      c.closed_at = c.updated_at;
+    else
+      c.closed_at.reset();
     store_.update_complaint(c);
     audit(actor, id, "complaint.transition", json{{"status", domain::status_name(from)}}.dump(),
           json{{"status", domain::status_name(to)}}.dump(), reason);
@@ -178,19 +186,22 @@ domain::Complaint Ledger::transition(std::int64_t id, Status to, const std::stri
   return c;
 }
 
-domain::Complaint Ledger::wait_on_customer(std::int64_t id, const std::string &reason, const std::string &actor) {
-  if (reason.empty()) throw LedgerError(LedgerError::Kind::Invalid, "reason: say what the customer is to provide");
+domain::Complaint Ledger::wait_on_customer(std::int64_t id, const std::string &reason,
+                                           const std::string &actor) {
+  if (reason.empty())
+    throw LedgerError(LedgerError::Kind::Invalid, "reason: say what the customer is to provide");
   domain::Complaint c;
   store_.write([&] {
     c = must_get(id);
-    if (c.waiting_on_customer) throw LedgerError(LedgerError::Kind::Refused, c.number + " is already waiting");
+    if (c.waiting_on_customer)
+      throw LedgerError(LedgerError::Kind::Refused, c.number + " is already waiting");
     if (domain::is_closed(c.status)) throw LedgerError(LedgerError::Kind::Refused, c.number + " is closed");
     c.waiting_on_customer = true;
     c.updated_at = now();
     store_.update_complaint(c);
     store_.insert_pause(id, Pause{c.updated_at, std::nullopt, reason});
-    audit(actor, id, "complaint.paused", R"({"waiting_on_customer":false})", R"({"waiting_on_customer":true})",
-          reason);
+    audit(actor, id, "complaint.paused", R"({"waiting_on_customer":false})",
+          R"({"waiting_on_customer":true})", reason);
   });
   return c;
 }
@@ -204,23 +215,26 @@ domain::Complaint Ledger::resume(std::int64_t id, const std::string &actor) {
     c.updated_at = now();
     store_.update_complaint(c);
     store_.close_pause(id, c.updated_at);
-    audit(actor, id, "complaint.resumed", R"({"waiting_on_customer":true})", R"({"waiting_on_customer":false})");
+    audit(actor, id, "complaint.resumed", R"({"waiting_on_customer":true})",
+          R"({"waiting_on_customer":false})");
   });
   return c;
 }
 
-domain::Complaint Ledger::link_recurrence(std::int64_t id, std::int64_t archived_id, const std::string &actor) {
+domain::Complaint Ledger::link_recurrence(std::int64_t id, std::int64_t archived_id,
+                                          const std::string &actor) {
   domain::Complaint c;
   store_.write([&] {
     c = must_get(id);
     auto old = must_get(archived_id);
     if (old.status != Status::Archived)
       throw LedgerError(LedgerError::Kind::Refused, old.number + " is not archived (" +
-                                                        domain::status_name(old.status) + "); link recurrences only "
+                                                        domain::status_name(old.status) +
+                                                        "); link recurrences only "
                                                         "to archived cases");
     if (old.product_model != c.product_model)
-      throw LedgerError(LedgerError::Kind::Refused, "a recurrence must be on the same product (" + c.product_model +
-                                                        " vs " + old.product_model + ")");
+      throw LedgerError(LedgerError::Kind::Refused, "a recurrence must be on the same product (" +
+                                                        c.product_model + " vs " + old.product_model + ")");
     c.recurrence_of = archived_id;
     c.updated_at = now();
     store_.update_complaint(c);
@@ -236,7 +250,8 @@ domain::Complaint Ledger::link_recurrence(std::int64_t id, std::int64_t archived
   return c;
 }
 
-domain::Complaint Ledger::mark_duplicate(std::int64_t id, std::int64_t original_id, const std::string &actor) {
+domain::Complaint Ledger::mark_duplicate(std::int64_t id, std::int64_t original_id,
+                                         const std::string &actor) {
   if (id == original_id) throw LedgerError(LedgerError::Kind::Invalid, "a complaint cannot duplicate itself");
   domain::Complaint c;
   store_.write([&] {
@@ -250,7 +265,8 @@ domain::Complaint Ledger::mark_duplicate(std::int64_t id, std::int64_t original_
 }
 
 domain::Contact Ledger::add_contact(std::int64_t id, domain::Contact contact, const std::string &actor) {
-  static const std::vector<std::string> purposes = {"first_response", "update", "feedback", "revisit", "other"};
+  static const std::vector<std::string> purposes = {"first_response", "update", "feedback", "revisit",
+                                                    "other"};
   if (std::find(purposes.begin(), purposes.end(), contact.purpose) == purposes.end())
     throw LedgerError(LedgerError::Kind::Invalid, "purpose: expected one of " + join(purposes, ", "));
   if (contact.summary.empty()) throw LedgerError(LedgerError::Kind::Invalid, "summary: must not be empty");
@@ -266,8 +282,10 @@ domain::Contact Ledger::add_contact(std::int64_t id, domain::Contact contact, co
 }
 
 domain::Action Ledger::add_action(std::int64_t id, domain::Action action, const std::string &actor) {
-  if (action.description.empty()) throw LedgerError(LedgerError::Kind::Invalid, "description: must not be empty");
-  if (action.owner.empty()) throw LedgerError(LedgerError::Kind::Invalid, "owner: every action needs an owner");
+  if (action.description.empty())
+    throw LedgerError(LedgerError::Kind::Invalid, "description: must not be empty");
+  if (action.owner.empty())
+    throw LedgerError(LedgerError::Kind::Invalid, "owner: every action needs an owner");
   store_.write([&] {
     auto c = must_get(id);
     if (domain::is_closed(c.status)) throw LedgerError(LedgerError::Kind::Refused, c.number + " is closed");
@@ -280,12 +298,13 @@ domain::Action Ledger::add_action(std::int64_t id, domain::Action action, const 
 }
 
 domain::Action Ledger::update_action(std::int64_t action_id, const json &changes, const std::string &actor) {
-  static const std::vector<std::string> fields = {"description", "owner_department", "owner", "due", "status",
-                                                  "evidence"};
+  static const std::vector<std::string> fields = {"description", "owner_department", "owner",
+                                                  "due",         "status",           "evidence"};
   for (const auto &[key, value] : changes.items())
     if (std::find(fields.begin(), fields.end(), key) == fields.end())
-      throw LedgerError(LedgerError::Kind::Invalid, key + ": not a field that can be changed (editable: " +
-                                                        join(fields, ", ") + "; verify with `action verify`)");
+      throw LedgerError(LedgerError::Kind::Invalid,
+                        key + ": not a field that can be changed (editable: " + join(fields, ", ") +
+                            "; verify with `action verify`)");
   domain::Action a;
   store_.write([&] {
     auto found = store_.action(action_id);
@@ -310,9 +329,11 @@ domain::Action Ledger::update_action(std::int64_t action_id, const json &changes
   return a;
 }
 
-domain::Action Ledger::verify_action(std::int64_t action_id, const std::string &result, const std::string &actor) {
+domain::Action Ledger::verify_action(std::int64_t action_id, const std::string &result,
+                                     const std::string &actor) {
   if (result.empty())
-    throw LedgerError(LedgerError::Kind::Invalid, "result: say what the data showed (pilot run, later lots, ...)");
+    throw LedgerError(LedgerError::Kind::Invalid,
+                      "result: say what the data showed (pilot run, later lots, ...)");
   domain::Action a;
   store_.write([&] {
     auto found = store_.action(action_id);
@@ -353,8 +374,8 @@ domain::EightD Ledger::set_eight_d(std::int64_t id, const std::string &section, 
       f.eight_d = doc;
       auto missing = missing_for_d8_closure(f);
       if (!missing.empty())
-        throw LedgerError(LedgerError::Kind::Refused, "cannot close the 8D of " + f.complaint.number + ": " +
-                                                          join(missing, "; "));
+        throw LedgerError(LedgerError::Kind::Refused,
+                          "cannot close the 8D of " + f.complaint.number + ": " + join(missing, "; "));
     }
     store_.save_eight_d(id, doc);
     audit(actor, id, "8d." + section, before.dump(), domain::get_section(doc, section).dump());
@@ -380,7 +401,8 @@ domain::Revisit Ledger::record_revisit(std::int64_t id, domain::Revisit revisit,
   return revisit;
 }
 
-std::int64_t Ledger::attach_analysis(std::int64_t id, store::AnalysisRecord record, const std::string &actor) {
+std::int64_t Ledger::attach_analysis(std::int64_t id, store::AnalysisRecord record,
+                                     const std::string &actor) {
   store_.write([&] {
     must_get(id);
     record.complaint_id = id;

@@ -1,9 +1,9 @@
 #include "core/workflow/sla_clock.hpp"
 
-#include "core/workflow/working_calendar.hpp"
-
 #include <algorithm>
 #include <stdexcept>
+
+#include "core/workflow/working_calendar.hpp"
 
 namespace qloop::workflow {
 namespace {
@@ -41,8 +41,7 @@ template <class Visit>
 bool visit_unpaused(Span span, const std::vector<Span> &pauses, std::size_t &next, Visit &visit) {
   Timestamp t = span.from;
   while (t < span.to) {
-    while (next < pauses.size() && pauses[next].to <= t)
-      ++next;
+    while (next < pauses.size() && pauses[next].to <= t) ++next;
     if (next == pauses.size() || pauses[next].from >= span.to) return visit(Span{t, span.to});
     if (pauses[next].from > t && !visit(Span{t, pauses[next].from})) return false;
     if (pauses[next].to == kForever) return false;
@@ -71,8 +70,7 @@ void walk_running_time(const SlaPolicy &policy, ClockKind clock, Timestamp start
     day.from = std::max(day.from, start);
     if (day.from < day.to && !visit_unpaused(day, pauses, next_pause, visit)) return;
     // Inside a long pause: jump to the day it ends instead of stepping through it.
-    while (next_pause < pauses.size() && pauses[next_pause].to <= day.to)
-      ++next_pause;
+    while (next_pause < pauses.size() && pauses[next_pause].to <= day.to) ++next_pause;
     if (next_pause < pauses.size() && pauses[next_pause].from <= day.to && pauses[next_pause].to != kForever)
       days.skip_to(pauses[next_pause].to);
   }

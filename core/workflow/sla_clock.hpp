@@ -35,17 +35,18 @@ std::chrono::seconds elapsed(const SlaPolicy &policy, ClockKind clock, domain::T
 struct SlaState {
   SlaTarget target;
   std::chrono::minutes allowed;
-  std::optional<domain::Timestamp> due;        // empty while paused
-  std::chrono::seconds used;                   // clock time used up to `now` or `met_at`
-  double fraction;                             // used / allowed
-  bool met;                                    // met_at given and within target
-  bool breached;                               // used > allowed (met late, or open and past due)
-  std::optional<std::string> escalated_to;     // highest escalation role reached, if any
+  std::optional<domain::Timestamp> due;    // empty while paused
+  std::chrono::seconds used;               // clock time used up to `now` or `met_at`
+  double fraction;                         // used / allowed
+  bool met;                                // met_at given and within target
+  bool breached;                           // used > allowed (met late, or open and past due)
+  std::optional<std::string> escalated_to; // highest escalation role reached, if any
 };
 
 // State of one target of one complaint at `now`. `met_at` is when the target
 // was met (e.g. first response sent), if it was.
-SlaState evaluate(const SlaPolicy &policy, domain::Severity severity, SlaTarget target, domain::Timestamp start,
-                  std::optional<domain::Timestamp> met_at, domain::Timestamp now, const std::vector<Pause> &pauses);
+SlaState evaluate(const SlaPolicy &policy, domain::Severity severity, SlaTarget target,
+                  domain::Timestamp start, std::optional<domain::Timestamp> met_at, domain::Timestamp now,
+                  const std::vector<Pause> &pauses);
 
 } // namespace qloop::workflow

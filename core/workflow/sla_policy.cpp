@@ -1,18 +1,19 @@
 #include "core/workflow/sla_policy.hpp"
 
-#include "core/config/value_parsing.hpp"
-#include "core/workflow/working_calendar.hpp"
-
 #include <algorithm>
-#include <boost/property_tree/ini_parser.hpp>
-#include <boost/property_tree/ptree.hpp>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <date/date.h>
 #include <set>
 #include <stdexcept>
+
+#include <boost/property_tree/ini_parser.hpp>
+#include <boost/property_tree/ptree.hpp>
+#include <date/date.h>
+
+#include "core/config/value_parsing.hpp"
+#include "core/workflow/working_calendar.hpp"
 
 namespace qloop::workflow {
 namespace pt = boost::property_tree;
@@ -163,8 +164,7 @@ void read_working_days(const std::string &v, WorkingCalendar &cal) {
     auto last = dash == std::string::npos ? first : parse_weekday(config::trim(item.substr(dash + 1)));
     if (!first || !last || *last < *first)
       fail("calendar", "working_days", "bad day '" + item + "': " + help);
-    for (int d = *first; d <= *last; ++d)
-      days.insert(d);
+    for (int d = *first; d <= *last; ++d) days.insert(d);
   }
   if (days.empty()) fail("calendar", "working_days", std::string("no working day given; ") + help);
   cal.working_days.assign(days.begin(), days.end());
@@ -206,8 +206,7 @@ void expand_dates(const std::string &section, const std::string &key, const std:
   if (*last < *first || (*last - *first).count() >= kMaxRangeDays)
     fail(section, key,
          "bad range '" + item + "' (expected the first date not after the last, at most a year)");
-  for (auto d = *first; d <= *last; d += date::days{1})
-    out.push_back(date::format("%F", d));
+  for (auto d = *first; d <= *last; d += date::days{1}) out.push_back(date::format("%F", d));
 }
 
 // [holidays] and [extra_working_days]: any key (a label such as the year),
@@ -215,8 +214,7 @@ void expand_dates(const std::string &section, const std::string &key, const std:
 std::vector<std::string> read_date_section(const std::string &name, const pt::ptree &section) {
   std::vector<std::string> dates;
   for (const auto &[key, node] : section)
-    for (const auto &item : config::split_list(value_of(node), ','))
-      expand_dates(name, key, item, dates);
+    for (const auto &item : config::split_list(value_of(node), ',')) expand_dates(name, key, item, dates);
   std::sort(dates.begin(), dates.end());
   dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
   return dates;
@@ -368,16 +366,11 @@ std::string where(const LoadError &e) {
 
 const char *sla_target_name(SlaTarget t) {
   switch (t) {
-  case SlaTarget::FirstResponse:
-    return "first_response";
-  case SlaTarget::Acknowledge:
-    return "acknowledge";
-  case SlaTarget::Containment:
-    return "d3";
-  case SlaTarget::RootCause:
-    return "d4";
-  default:
-    return "d8";
+  case SlaTarget::FirstResponse: return "first_response";
+  case SlaTarget::Acknowledge: return "acknowledge";
+  case SlaTarget::Containment: return "d3";
+  case SlaTarget::RootCause: return "d4";
+  default: return "d8";
   }
 }
 

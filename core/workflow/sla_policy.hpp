@@ -22,7 +22,7 @@ const char *sla_target_name(SlaTarget t); // "first_response", "acknowledge", "d
 std::optional<SlaTarget> parse_sla_target(const std::string &name);
 
 struct WorkingCalendar {
-  std::string time_zone = "UTC";              // IANA name, e.g. "Asia/Shanghai"
+  std::string time_zone = "UTC";                // IANA name, e.g. "Asia/Shanghai"
   std::vector<int> working_days{1, 2, 3, 4, 5}; // ISO weekday numbers, Monday = 1
   std::chrono::minutes day_start{8 * 60 + 30};  // local time of day
   std::chrono::minutes day_end{17 * 60 + 30};
@@ -33,8 +33,8 @@ struct WorkingCalendar {
 enum class ClockKind { Calendar, Working };
 
 struct EscalationLevel {
-  std::string role;   // "owner", "manager", "head_of_quality"
-  double fraction;    // of the target elapsed, e.g. 0.5, 0.8, 1.0
+  std::string role; // "owner", "manager", "head_of_quality"
+  double fraction;  // of the target elapsed, e.g. 0.5, 0.8, 1.0
 };
 
 struct SlaPolicy {

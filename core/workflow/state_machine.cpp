@@ -13,7 +13,8 @@ using domain::Status;
 const std::vector<Status> &next_states(Status from) {
   static const std::map<Status, std::vector<Status>> table = {
       {Status::Received, {Status::Acknowledged, Status::Rejected, Status::Duplicate}},
-      {Status::Acknowledged, {Status::Containing, Status::Investigating, Status::Rejected, Status::Duplicate}},
+      {Status::Acknowledged,
+       {Status::Containing, Status::Investigating, Status::Rejected, Status::Duplicate}},
       // Containment may start before the root cause is known and continue alongside it.
       {Status::Containing, {Status::Investigating}},
       {Status::Investigating, {Status::Correcting, Status::Containing}},
@@ -87,7 +88,8 @@ std::vector<std::string> missing_for(const ComplaintFile &file, Status to, const
       missing.push_back("no containment action recorded in D3");
     break;
   case Status::Correcting:
-    if (!file.eight_d.has_cause("occurrence")) missing.push_back("no occurrence cause (D4 kind 'occurrence')");
+    if (!file.eight_d.has_cause("occurrence"))
+      missing.push_back("no occurrence cause (D4 kind 'occurrence')");
     if (std::none_of(file.actions.begin(), file.actions.end(), [](const domain::Action &a) {
           return a.type == ActionType::Permanent && a.status != ActionStatus::Cancelled;
         }))
@@ -111,7 +113,8 @@ std::vector<std::string> missing_for(const ComplaintFile &file, Status to, const
     break;
   case Status::Archived: {
     if (major_or_critical(c)) {
-      if (!file.eight_d.has_cause("occurrence")) missing.push_back("no occurrence cause (D4 kind 'occurrence')");
+      if (!file.eight_d.has_cause("occurrence"))
+        missing.push_back("no occurrence cause (D4 kind 'occurrence')");
       if (!file.eight_d.has_cause("escape")) missing.push_back("no escape cause (D4 kind 'escape')");
       if (!file.eight_d.d8.closed_at) missing.push_back("8D not closed (D8)");
     }
@@ -127,7 +130,8 @@ std::vector<std::string> missing_for(const ComplaintFile &file, Status to, const
 
 std::string illegal_transition_message(const domain::Complaint &c, Status to) {
   std::string allowed;
-  for (Status s : next_states(c.status)) allowed += (allowed.empty() ? "" : ", ") + std::string(status_name(s));
+  for (Status s : next_states(c.status))
+    allowed += (allowed.empty() ? "" : ", ") + std::string(status_name(s));
   return "cannot move " + c.number + " from " + status_name(c.status) + " to " + status_name(to) +
          (allowed.empty() ? ": no further state" : ": allowed next states are " + allowed);
 }

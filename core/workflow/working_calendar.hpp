@@ -3,13 +3,14 @@
 // UTC, one working day at a time. Not part of the public workflow interface.
 #pragma once
 
-#include "core/domain/time.hpp"
-#include "core/workflow/sla_policy.hpp"
-
-#include <date/tz.h>
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include <date/tz.h>
+
+#include "core/domain/time.hpp"
+#include "core/workflow/sla_policy.hpp"
 
 namespace qloop::workflow::detail {
 

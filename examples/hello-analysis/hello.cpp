@@ -1,13 +1,12 @@
 // hello-analysis: the smallest useful qloop analysis plugin. Method
 // "hello.stats" takes {"data": {"values": [numbers]}} (or a CSV with a
 // "value" column) and returns count, mean and sample standard deviation.
-#include <qloop/plugin.hpp>
-
 #include <cmath>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <qloop/plugin.hpp>
 
 namespace {
 
@@ -24,7 +23,8 @@ std::vector<double> read_values(const nlohmann::json &request) {
     if (it == columns.end()) throw qloop::sdk::InvalidInput("table: needs a column named 'value'");
     auto index = static_cast<std::size_t>(it - columns.begin());
     for (const auto &row : request["table"]["rows"]) {
-      if (!row[index].is_number()) throw qloop::sdk::InvalidInput("column 'value': every cell must be a number");
+      if (!row[index].is_number())
+        throw qloop::sdk::InvalidInput("column 'value': every cell must be a number");
       values.push_back(row[index].get<double>());
     }
   }
@@ -61,10 +61,12 @@ public:
     double sd = std::sqrt(m2 / static_cast<double>(values.size() - 1));
     double scale = std::pow(10.0, static_cast<double>(host().config_int("decimals", 4)));
     host().debug("hello.stats on " + std::to_string(values.size()) + " values");
-    nlohmann::json result = {
-        {"method", "hello.stats"},
-        {"summary", {{"n", values.size()}, {"mean", std::round(mean * scale) / scale}, {"sd", std::round(sd * scale) / scale}}},
-        {"details", {{"mean", mean}, {"sd", sd}}}};
+    nlohmann::json result = {{"method", "hello.stats"},
+                             {"summary",
+                              {{"n", values.size()},
+                               {"mean", std::round(mean * scale) / scale},
+                               {"sd", std::round(sd * scale) / scale}}},
+                             {"details", {{"mean", mean}, {"sd", sd}}}};
     return result.dump();
   }
 };

@@ -1,9 +1,8 @@
-#include "core/config/config.hpp"
-
 #include <cstdlib>
 
 #include <gtest/gtest.h>
 
+#include "core/config/config.hpp"
 #include "test_support.hpp"
 
 using namespace qloop::config;
@@ -14,7 +13,8 @@ namespace {
 bool has_finding(const Config &c, Diagnostic::Severity s, const std::string &section, const std::string &key,
                  const std::string &fragment) {
   for (const auto &d : c.diagnostics())
-    if (d.severity == s && d.section == section && d.key == key && d.message.find(fragment) != std::string::npos)
+    if (d.severity == s && d.section == section && d.key == key &&
+        d.message.find(fragment) != std::string::npos)
       return true;
   return false;
 }
@@ -76,8 +76,9 @@ TEST(Config, JsonAndXmlAreReadByExtension) {
   ASSERT_NE(cj.section("analysis.doe"), nullptr);
   EXPECT_EQ(cj.section("analysis.doe")->get<std::string>("alpha"), "0.01");
 
-  auto xml = dir.write("q.xml", "<qloop><log><level>error</level></log><plugins><enabled>analysis.spc</enabled>"
-                                "</plugins></qloop>");
+  auto xml =
+      dir.write("q.xml", "<qloop><log><level>error</level></log><plugins><enabled>analysis.spc</enabled>"
+                         "</plugins></qloop>");
   Config cx = Config::load(xml);
   EXPECT_FALSE(cx.has_errors());
   EXPECT_EQ(cx.host().log.level, "error");
@@ -86,8 +87,9 @@ TEST(Config, JsonAndXmlAreReadByExtension) {
 
 TEST(Config, ErrorsNameFileKeyAndExpectation) {
   TempDir dir;
-  auto file = dir.write("bad.ini", "[log]\nlevel = loud\nmax_files = many\nformat = xml\n[pins]\nanalysis.doe = 1234\n"
-                                   "[plugins]\nenabled = Not An Id\n");
+  auto file = dir.write("bad.ini",
+                        "[log]\nlevel = loud\nmax_files = many\nformat = xml\n[pins]\nanalysis.doe = 1234\n"
+                        "[plugins]\nenabled = Not An Id\n");
   Config c = Config::load(file);
   EXPECT_TRUE(c.has_errors());
   EXPECT_TRUE(has_finding(c, Diagnostic::Severity::Error, "log", "level", "unknown log level 'loud'"));
@@ -95,7 +97,8 @@ TEST(Config, ErrorsNameFileKeyAndExpectation) {
   EXPECT_TRUE(has_finding(c, Diagnostic::Severity::Error, "log", "format", "expected 'text' or 'json'"));
   EXPECT_TRUE(has_finding(c, Diagnostic::Severity::Error, "pins", "analysis.doe", "64 hex digits"));
   EXPECT_TRUE(has_finding(c, Diagnostic::Severity::Error, "plugins", "enabled", "plugin ids"));
-  for (const auto &d : c.diagnostics()) EXPECT_NE(d.text().find(file.string()), std::string::npos) << d.text();
+  for (const auto &d : c.diagnostics())
+    EXPECT_NE(d.text().find(file.string()), std::string::npos) << d.text();
   // The text form reads "file: [section] key: message".
   EXPECT_NE(c.diagnostics().front().text().find("[log] level: "), std::string::npos);
 }

@@ -1,10 +1,9 @@
-#include "core/log/logging.hpp"
-
 #include <fstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/log/logging.hpp"
 #include "test_support.hpp"
 
 using qloop::testing::TempDir;

@@ -1,14 +1,15 @@
+#include <chrono>
+#include <cstdint>
+#include <random>
+#include <stdexcept>
+#include <string>
+
+#include <gtest/gtest.h>
+
 #include "core/domain/time.hpp"
 #include "core/workflow/sla_clock.hpp"
 #include "core/workflow/sla_policy.hpp"
 #include "test_support.hpp"
-
-#include <chrono>
-#include <cstdint>
-#include <gtest/gtest.h>
-#include <random>
-#include <stdexcept>
-#include <string>
 
 using namespace qloop::workflow;
 using namespace std::chrono_literals;
@@ -316,8 +317,7 @@ TEST(SlaClockProperty, FarDueTimesAreComputedByTheDayNotByTheMinute) {
   const Timestamp start = at("2026-01-05T02:00:00Z");
   const auto t0 = std::chrono::steady_clock::now();
   std::optional<Timestamp> due;
-  for (int i = 0; i < 200; ++i)
-    due = due_working(p, start + minutes{i}, 250 * 9h); // about a working year
+  for (int i = 0; i < 200; ++i) due = due_working(p, start + minutes{i}, 250 * 9h); // about a working year
   const auto per_call = (std::chrono::steady_clock::now() - t0) / 200;
   ASSERT_TRUE(due);
   EXPECT_EQ(elapsed(p, ClockKind::Working, start + 199min, *due, {}), 250 * 9h);

@@ -1,6 +1,6 @@
-#include "core/config/value_parsing.hpp"
-
 #include <gtest/gtest.h>
+
+#include "core/config/value_parsing.hpp"
 
 using namespace qloop::config;
 

@@ -65,8 +65,7 @@ std::vector<QuarantineItem> SqliteStore::quarantine_items(const QuarantineFilter
   st.bind(2, f.held_only ? 1 : 0);
   st.bind(3, static_cast<std::int64_t>(f.limit == 0 ? -1 : static_cast<std::int64_t>(f.limit)));
   std::vector<QuarantineItem> out;
-  while (st.executeStep())
-    out.push_back(read_item(st));
+  while (st.executeStep()) out.push_back(read_item(st));
   return out;
 }
 

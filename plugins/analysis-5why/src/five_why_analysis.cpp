@@ -24,8 +24,7 @@ bool wants_chinese(const nlohmann::json &request) {
 
 std::string joined(const std::vector<std::string> &items) {
   std::string out;
-  for (const auto &item : items)
-    out += (out.empty() ? "" : "; ") + item;
+  for (const auto &item : items) out += (out.empty() ? "" : "; ") + item;
   return out;
 }
 
@@ -36,8 +35,7 @@ std::string step_id(const Analysis &a, StepRef r) {
 // Depth of every step below the problem (1 for a first step).
 std::vector<std::vector<int>> depths(const Analysis &a, const Tree &tree) {
   std::vector<std::vector<int>> out(a.chains.size());
-  for (std::size_t c = 0; c < a.chains.size(); ++c)
-    out[c].resize(a.chains[c].steps.size());
+  for (std::size_t c = 0; c < a.chains.size(); ++c) out[c].resize(a.chains[c].steps.size());
   for (const auto &path : tree.paths())
     for (std::size_t i = 0; i < path.steps.size(); ++i)
       out[path.steps[i].chain][path.steps[i].step] = static_cast<int>(i + 1);
@@ -64,8 +62,7 @@ ojson root_causes_table(const Analysis &a, const Tree &tree, bool zh) {
     const StepRef leaf = path.steps.back();
     const Step &step = tree.step(leaf);
     std::string route;
-    for (const auto &r : path.steps)
-      route += (route.empty() ? "" : " > ") + step_id(a, r);
+    for (const auto &r : path.steps) route += (route.empty() ? "" : " > ") + step_id(a, r);
     rows.push_back({to_string(path.kind), a.chains[leaf.chain].id, path.steps.size(), step.because,
                     step.cause_type ? to_string(*step.cause_type) : "", route});
   }
@@ -77,8 +74,7 @@ ojson root_causes_table(const Analysis &a, const Tree &tree, bool zh) {
 
 ojson findings_table(const std::vector<Finding> &findings, bool zh) {
   ojson rows = ojson::array();
-  for (const auto &f : findings)
-    rows.push_back({f.severity, f.rule, f.message});
+  for (const auto &f : findings) rows.push_back({f.severity, f.rule, f.message});
   return {{"title", zh ? "审查发现" : "Review findings"},
           {"columns", zh ? ojson{"级别", "规则", "说明"} : ojson{"severity", "rule", "message"}},
           {"rows", rows}};
@@ -101,8 +97,7 @@ ojson details(const Analysis &a, const Tree &tree, const Settings &s) {
   ojson paths = ojson::array();
   for (const auto &path : tree.paths()) {
     ojson ids = ojson::array();
-    for (const auto &r : path.steps)
-      ids.push_back(step_id(a, r));
+    for (const auto &r : path.steps) ids.push_back(step_id(a, r));
     const Step &leaf = tree.step(path.steps.back());
     paths.push_back({{"kind", to_string(path.kind)},
                      {"depth", path.steps.size()},
@@ -140,10 +135,8 @@ nlohmann::ordered_json analyze(const nlohmann::json &request, const Settings &de
     return std::count_if(findings.begin(), findings.end(), [&](const Finding &f) { return f.severity == s; });
   };
   std::size_t steps = 0, deepest = 0;
-  for (const auto &chain : analysis.chains)
-    steps += chain.steps.size();
-  for (const auto &path : tree.paths())
-    deepest = std::max(deepest, path.steps.size());
+  for (const auto &chain : analysis.chains) steps += chain.steps.size();
+  for (const auto &path : tree.paths()) deepest = std::max(deepest, path.steps.size());
 
   ojson result;
   result["method"] = "5why";

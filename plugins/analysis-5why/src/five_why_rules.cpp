@@ -52,8 +52,7 @@ constexpr const char *kHumanErrorTerms[] = {"operator error",
                                             "未注意"};
 
 std::string lower_ascii(std::string s) {
-  for (auto &c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -62,8 +61,7 @@ std::string normalized(const std::string &s) {
   static const std::string kCjkPunct[] = {"，", "。", "、", "；", "：", "？", "！", "　"};
   std::string out = lower_ascii(s);
   for (const auto &p : kCjkPunct)
-    for (auto at = out.find(p); at != std::string::npos; at = out.find(p))
-      out.erase(at, p.size());
+    for (auto at = out.find(p); at != std::string::npos; at = out.find(p)) out.erase(at, p.size());
   std::erase_if(out, [](char c) {
     auto u = static_cast<unsigned char>(c);
     return u < 0x80 && (std::isspace(u) != 0 || std::ispunct(u) != 0);
@@ -105,8 +103,7 @@ private:
     auto where = at(p.steps.back());
     where["depth"] = p.steps.size();
     nlohmann::json steps = nlohmann::json::array();
-    for (const auto &r : p.steps)
-      steps.push_back(a_.chains[r.chain].id + "#" + std::to_string(r.step + 1));
+    for (const auto &r : p.steps) steps.push_back(a_.chains[r.chain].id + "#" + std::to_string(r.step + 1));
     where["path"] = steps;
     return where;
   }

@@ -49,8 +49,7 @@ std::vector<std::string> wrap_px(const std::string &s, double width, double size
 
 std::string join(const std::vector<std::string> &items, const char *separator) {
   std::string out;
-  for (const auto &item : items)
-    out += (out.empty() ? "" : separator) + item;
+  for (const auto &item : items) out += (out.empty() ? "" : separator) + item;
   return out;
 }
 
@@ -66,22 +65,18 @@ public:
   TreeDrawing(const Analysis &a, const Tree &t, const std::vector<Finding> &f, bool zh)
       : a_(a), t_(t), l_(zh ? kChinese : kEnglish), zh_(zh) {
     placed_.resize(a.chains.size());
-    for (std::size_t c = 0; c < a.chains.size(); ++c)
-      placed_[c].resize(a.chains[c].steps.size());
-    for (const auto &finding : f)
-      mark(finding);
+    for (std::size_t c = 0; c < a.chains.size(); ++c) placed_[c].resize(a.chains[c].steps.size());
+    for (const auto &finding : f) mark(finding);
   }
 
   std::string draw() {
-    for (const auto &root : t_.roots())
-      assign(root, 1);
+    for (const auto &root : t_.roots()) assign(root, 1);
     layout();
     svg::Document doc(width_, height_);
     doc.text(width_ / 2, 26, l_.title, 16, "middle", "#111", 0, true);
     draw_bands(doc);
     draw_problem(doc);
-    for (const auto &root : t_.roots())
-      draw_subtree(doc, root);
+    for (const auto &root : t_.roots()) draw_subtree(doc, root);
     return doc.str();
   }
 
@@ -108,8 +103,7 @@ private:
     if (children.empty()) {
       p.column = columns_++;
     } else {
-      for (const auto &child : children)
-        assign(child, depth + 1);
+      for (const auto &child : children) assign(child, depth + 1);
       p.column = at(children.front()).column;
     }
     depth_ = std::max(depth_, depth);
@@ -160,8 +154,7 @@ private:
     band_top_ = problem_top_ + problem_height_ + 26;
     std::vector<double> row_height(static_cast<std::size_t>(depth_) + 1, 0.0);
     for (auto &chain : placed_)
-      for (auto &p : chain)
-        row_height[p.depth] = std::max(row_height[p.depth], p.text.height);
+      for (auto &p : chain) row_height[p.depth] = std::max(row_height[p.depth], p.text.height);
     std::vector<double> row_top(row_height.size(), band_top_ + 24);
     for (std::size_t d = 2; d < row_top.size(); ++d)
       row_top[d] = row_top[d - 1] + row_height[d - 1] + kRowGap;
@@ -179,8 +172,7 @@ private:
       int first = columns_, last = -1;
       for (std::size_t c = 0; c < a_.chains.size(); ++c)
         if (a_.chains[c].kind == kind)
-          for (const auto &p : placed_[c])
-            first = std::min(first, p.column), last = std::max(last, p.column);
+          for (const auto &p : placed_[c]) first = std::min(first, p.column), last = std::max(last, p.column);
       if (last < 0) continue;
       const double x = column_x(first) - 10, w = column_x(last) + kBoxWidth + 10 - x;
       doc.raw("<rect x=\"" + svg::num(x) + "\" y=\"" + svg::num(band_top_) + "\" width=\"" + svg::num(w) +

@@ -8,8 +8,7 @@ Tree::Tree(const Analysis &analysis) : analysis_(analysis) {
   parent_chain_.resize(chains.size());
   for (std::size_t c = 0; c < chains.size(); ++c) {
     children_[c].resize(chains[c].steps.size());
-    for (std::size_t s = 0; s + 1 < chains[c].steps.size(); ++s)
-      children_[c][s].push_back({c, s + 1});
+    for (std::size_t s = 0; s + 1 < chains[c].steps.size(); ++s) children_[c][s].push_back({c, s + 1});
   }
   for (std::size_t c = 0; c < chains.size(); ++c) {
     if (!chains[c].parent_chain) continue;
@@ -23,8 +22,7 @@ Tree::Tree(const Analysis &analysis) : analysis_(analysis) {
     for (std::size_t c = 0; c < chains.size(); ++c)
       if (!parent_chain_[c] && chains[c].kind == kind) roots_.push_back({c, 0});
   std::vector<StepRef> prefix;
-  for (const auto &root : roots_)
-    collect_paths(root, prefix);
+  for (const auto &root : roots_) collect_paths(root, prefix);
 }
 
 std::optional<StepRef> Tree::parent(StepRef at) const {
@@ -38,8 +36,7 @@ void Tree::collect_paths(StepRef at, std::vector<StepRef> &prefix) {
   prefix.push_back(at);
   const auto &next = children(at);
   if (next.empty()) paths_.push_back({prefix, analysis_.chains[at.chain].kind});
-  for (const auto &child : next)
-    collect_paths(child, prefix);
+  for (const auto &child : next) collect_paths(child, prefix);
   prefix.pop_back();
 }
 

@@ -35,8 +35,7 @@ std::vector<std::string> texts(const std::string &svg) {
 
 std::size_t count(const std::string &haystack, const std::string &needle) {
   std::size_t n = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
-    ++n;
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
   return n;
 }
 
@@ -71,8 +70,7 @@ TEST(TreeSvg, ChineseTextIsPresentAndWrappedInsideTheBox) {
   EXPECT_NE(svg.find("焊点开裂"), std::string::npos);
   EXPECT_NE(svg.find("发生原因"), std::string::npos);
   EXPECT_NE(svg.find("根本原因 · 体系"), std::string::npos);
-  for (const auto &t : texts(svg))
-    EXPECT_NE(t, long_answer); // not on one line
+  for (const auto &t : texts(svg)) EXPECT_NE(t, long_answer); // not on one line
   EXPECT_NE(svg.find("<title>为什么焊点熔深不足?\n" + long_answer),
             std::string::npos); // whole in the tooltip
 

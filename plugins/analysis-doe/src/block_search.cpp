@@ -39,8 +39,7 @@ bool better(const Score &a, const Score &b) {
 
 double combinations(std::size_t n, std::size_t r) {
   double c = 1;
-  for (std::size_t i = 0; i < r; ++i)
-    c = c * static_cast<double>(n - i) / static_cast<double>(i + 1);
+  for (std::size_t i = 0; i < r; ++i) c = c * static_cast<double>(n - i) / static_cast<double>(i + 1);
   return c;
 }
 
@@ -74,12 +73,10 @@ BlockPlan choose_block_generators(int k, int p, const std::vector<SignedWord> &d
 
   if (b <= candidates.size() && combinations(candidates.size(), b) <= 3e6) {
     std::vector<std::size_t> idx(b);
-    for (std::size_t i = 0; i < b; ++i)
-      idx[i] = i;
+    for (std::size_t i = 0; i < b; ++i) idx[i] = i;
     std::vector<Word> gens(b);
     for (;;) {
-      for (std::size_t i = 0; i < b; ++i)
-        gens[i] = candidates[idx[i]];
+      for (std::size_t i = 0; i < b; ++i) gens[i] = candidates[idx[i]];
       auto s = score(gens, defining, k);
       if (s && (!best || better(*s, *best))) {
         best = s;
@@ -87,12 +84,10 @@ BlockPlan choose_block_generators(int k, int p, const std::vector<SignedWord> &d
       }
       // Next combination in lexicographic order.
       std::size_t i = b;
-      while (i > 0 && idx[i - 1] == candidates.size() - b + (i - 1))
-        --i;
+      while (i > 0 && idx[i - 1] == candidates.size() - b + (i - 1)) --i;
       if (i == 0) break;
       ++idx[i - 1];
-      for (std::size_t j = i; j < b; ++j)
-        idx[j] = idx[j - 1] + 1;
+      for (std::size_t j = i; j < b; ++j) idx[j] = idx[j - 1] + 1;
     }
   } else {
     std::vector<Word> gens;
@@ -122,8 +117,7 @@ BlockPlan choose_block_generators(int k, int p, const std::vector<SignedWord> &d
         " blocks would confound a main effect with blocks in this design; use fewer blocks or "
         "more runs");
   plan.generators = best_gens;
-  for (Word e : span_of(best_gens))
-    plan.confounded.push_back(shortest_alias(e, defining));
+  for (Word e : span_of(best_gens)) plan.confounded.push_back(shortest_alias(e, defining));
   std::sort(plan.confounded.begin(), plan.confounded.end(), hierarchical_less);
   return plan;
 }

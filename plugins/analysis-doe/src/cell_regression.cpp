@@ -42,8 +42,7 @@ RegressionFit CellRegression::fit(const Eigen::MatrixXd &x) const {
 Eigen::VectorXd SpanTracker::residual(const Eigen::VectorXd &column) const {
   Eigen::VectorXd r = column;
   if (basis_.cols() == 0) return r;
-  for (int pass = 0; pass < 2; ++pass)
-    r -= basis_ * (basis_.transpose() * r);
+  for (int pass = 0; pass < 2; ++pass) r -= basis_ * (basis_.transpose() * r);
   return r;
 }
 

@@ -15,8 +15,7 @@ void finish_summary(CellSummary &s, const std::vector<double> &sum_d) {
   if (cells == 0) return;
   const double base = s.offset_mean[0];
   double acc = 0;
-  for (std::size_t c = 0; c < cells; ++c)
-    acc += s.count[c] * (s.offset_mean[c] - base);
+  for (std::size_t c = 0; c < cells; ++c) acc += s.count[c] * (s.offset_mean[c] - base);
   s.offset_grand_mean = base + acc / s.n;
   s.grand_mean = s.reference + s.offset_grand_mean;
   double sum = 0, sum_sq = 0;

@@ -67,8 +67,7 @@ std::string effects_probability_plot(const std::vector<NamedValue> &effects, dou
   const double width = 720, height = 480;
   std::vector<NamedValue> sorted = effects;
   if (half_normal)
-    for (auto &e : sorted)
-      e.value = std::fabs(e.value);
+    for (auto &e : sorted) e.value = std::fabs(e.value);
   std::sort(sorted.begin(), sorted.end(),
             [](const NamedValue &a, const NamedValue &b) { return a.value < b.value; });
   const auto m = static_cast<double>(sorted.size());
@@ -78,10 +77,8 @@ std::string effects_probability_plot(const std::vector<NamedValue> &effects, dou
     scores.push_back(half_normal ? normal_quantile(0.5 + 0.5 * q) : normal_quantile(q));
   }
   Range xr, yr;
-  for (const auto &e : sorted)
-    xr.add(e.value);
-  for (double s : scores)
-    yr.add(s);
+  for (const auto &e : sorted) xr.add(e.value);
+  for (double s : scores) yr.add(s);
   if (half_normal) xr.add(0);
   xr.pad(0.08);
   yr.pad(0.08);
@@ -112,18 +109,15 @@ std::string pareto_chart(const std::vector<NamedValue> &bars_in,
                          const std::vector<std::pair<double, std::string>> &lines,
                          const std::string &axis_label, const Labels &l) {
   std::vector<NamedValue> bars = bars_in;
-  for (auto &b : bars)
-    b.value = std::fabs(b.value);
+  for (auto &b : bars) b.value = std::fabs(b.value);
   std::sort(bars.begin(), bars.end(),
             [](const NamedValue &a, const NamedValue &b) { return a.value > b.value; });
   const double row = 22, left = 110, right_pad = 40, top = 64;
   const double width = 720, height = top + row * static_cast<double>(bars.size()) + 60;
   Range xr;
   xr.add(0);
-  for (const auto &b : bars)
-    xr.add(b.value);
-  for (const auto &ln : lines)
-    xr.add(ln.first);
+  for (const auto &b : bars) xr.add(b.value);
+  for (const auto &ln : lines) xr.add(ln.first);
   xr.hi *= 1.08;
   if (xr.hi <= 0) xr.hi = 1;
   svg::Document doc(width, height);
@@ -166,8 +160,7 @@ std::string main_effects_plot(const std::vector<MainEffectPanel> &panels, double
   yr.add(grand_mean);
   if (centre_mean) yr.add(*centre_mean);
   for (const auto &p : panels)
-    for (double m : p.means)
-      yr.add(m);
+    for (double m : p.means) yr.add(m);
   yr.pad(0.1);
   svg::Document doc(width, height);
   doc.text(width / 2, 24, l.main_effects_plot + " — " + response, 15, "middle", "#111", 0, true);
@@ -184,8 +177,7 @@ std::string main_effects_plot(const std::vector<MainEffectPanel> &panels, double
       doc.text(p.x(static_cast<double>(j)), p.bottom + 16, pe.levels[j], 11, "middle");
     }
     doc.polyline(pts, kPlain, 2);
-    for (std::size_t j = 0; j < pts.size(); ++j)
-      doc.circle(pts[j].first, pts[j].second, 4, kPlain);
+    for (std::size_t j = 0; j < pts.size(); ++j) doc.circle(pts[j].first, pts[j].second, 4, kPlain);
     if (centre_mean && pe.levels.size() == 2) {
       const double cx = (p.left + p.right) / 2, cy = p.y(*centre_mean);
       doc.rect(cx - 4, cy - 4, 8, 8, "#ffffff", kAccent);
@@ -203,8 +195,7 @@ std::string interaction_plot(const std::vector<InteractionPanel> &panels, const 
   const std::size_t cols = std::min<std::size_t>(3, std::max<std::size_t>(1, panels.size()));
   const std::size_t rows_n = (panels.size() + cols - 1) / cols;
   std::size_t traces = 1;
-  for (const auto &p : panels)
-    traces = std::max(traces, p.trace_levels.size());
+  for (const auto &p : panels) traces = std::max(traces, p.trace_levels.size());
   // Room under each panel for the x labels and a legend line per trace level.
   const double panel_w = panels.size() == 1 ? 340 : 200, panel_h = panels.size() == 1 ? 260 : 190;
   const double left = 70, top = 60, gap_x = 18;
@@ -214,8 +205,7 @@ std::string interaction_plot(const std::vector<InteractionPanel> &panels, const 
   Range yr;
   for (const auto &p : panels)
     for (const auto &tr : p.means)
-      for (double m : tr)
-        yr.add(m);
+      for (double m : tr) yr.add(m);
   yr.pad(0.1);
   svg::Document doc(width, height);
   doc.text(width / 2, 24, l.interaction_plot + " — " + response, 15, "middle", "#111", 0, true);
@@ -234,8 +224,7 @@ std::string interaction_plot(const std::vector<InteractionPanel> &panels, const 
       for (std::size_t j = 0; j < pi.means[t].size(); ++j)
         if (std::isfinite(pi.means[t][j])) pts.emplace_back(p.x(static_cast<double>(j)), p.y(pi.means[t][j]));
       doc.polyline(pts, colour, 2);
-      for (const auto &pt : pts)
-        doc.circle(pt.first, pt.second, 3.5, colour);
+      for (const auto &pt : pts) doc.circle(pt.first, pt.second, 3.5, colour);
       // Legend under the panel: trace factor = level.
       doc.line(p.left + 4, p.bottom + 43 + 13 * static_cast<double>(t), p.left + 20,
                p.bottom + 43 + 13 * static_cast<double>(t), colour, 2);

@@ -7,8 +7,7 @@ namespace qloop::doe {
 
 std::vector<SignedWord> defining_words(const std::vector<Generator> &generators) {
   std::vector<SignedWord> basis;
-  for (const auto &g : generators)
-    basis.push_back({g.word | factor_bit(g.factor), g.sign});
+  for (const auto &g : generators) basis.push_back({g.word | factor_bit(g.factor), g.sign});
   std::vector<SignedWord> out;
   const std::size_t p = basis.size();
   for (std::size_t subset = 1; subset < (std::size_t{1} << p); ++subset) {
@@ -52,8 +51,7 @@ std::vector<AliasChain> alias_chains(const std::vector<SignedWord> &words, int k
   std::vector<AliasChain> chains;
   // Effects in the defining relation are aliased with the mean: no chain.
   std::unordered_set<Word> seen;
-  for (const auto &w : words)
-    seen.insert(w.word);
+  for (const auto &w : words) seen.insert(w.word);
   for (Word leader : words_up_to(k, max_order)) {
     if (seen.count(leader)) continue;
     AliasChain chain;

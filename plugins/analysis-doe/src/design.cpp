@@ -46,8 +46,7 @@ std::vector<std::vector<int>> two_level_points(int k, const std::vector<Generato
   std::vector<std::vector<int>> points;
   for (std::size_t i = 0; i < (std::size_t{1} << basic); ++i) {
     std::vector<int> x(static_cast<std::size_t>(k), -1);
-    for (int j = 0; j < basic; ++j)
-      x[static_cast<std::size_t>(j)] = (i >> j) & 1 ? 1 : -1;
+    for (int j = 0; j < basic; ++j) x[static_cast<std::size_t>(j)] = (i >> j) & 1 ? 1 : -1;
     for (const auto &g : gens) {
       int v = g.sign;
       for (int j = 0; j < basic; ++j)
@@ -82,8 +81,7 @@ std::vector<Generator> resolve_generators(const DesignSpec &spec, int k) {
     auto standard = standard_generators(k, p);
     if (!standard) {
       std::string have;
-      for (int q : standard_fractions(k))
-        have += (have.empty() ? "" : ", ") + std::to_string(q);
+      for (int q : standard_fractions(k)) have += (have.empty() ? "" : ", ") + std::to_string(q);
       throw InvalidInput(
           "field 'options.generators': the standard table (Montgomery Table 8.14) has no 2^(" +
           std::to_string(k) + "-" + std::to_string(p) + ") design" +
@@ -127,11 +125,9 @@ void assign_run_order(Design &d, bool randomize) {
     for (const auto &r : d.runs)
       if (r.block == b) in_block.push_back(r);
     if (randomize) shuffle_in_place(in_block, engine);
-    for (auto &r : in_block)
-      ordered.push_back(std::move(r));
+    for (auto &r : in_block) ordered.push_back(std::move(r));
   }
-  for (std::size_t i = 0; i < ordered.size(); ++i)
-    ordered[i].run_order = static_cast<int>(i) + 1;
+  for (std::size_t i = 0; i < ordered.size(); ++i) ordered[i].run_order = static_cast<int>(i) + 1;
   d.runs = std::move(ordered);
 }
 
@@ -170,8 +166,7 @@ Design build_two_level(const DesignSpec &spec) {
   d.base_runs = static_cast<int>(points.size());
 
   int bits = 0;
-  while ((1 << bits) < spec.blocks)
-    ++bits;
+  while ((1 << bits) < spec.blocks) ++bits;
   if ((1 << bits) != spec.blocks)
     throw InvalidInput("field 'options.blocks': a two-level design is blocked in a power of 2 blocks, got " +
                        std::to_string(spec.blocks));
@@ -214,8 +209,7 @@ Design build_two_level(const DesignSpec &spec) {
         run.block = block;
         run.replicate = r;
         run.coded = x;
-        for (int v : x)
-          run.level.push_back(v > 0 ? 1 : 0);
+        for (int v : x) run.level.push_back(v > 0 ? 1 : 0);
         d.runs.push_back(std::move(run));
       }
       if (blocked_replicates) add_centres(block, r);

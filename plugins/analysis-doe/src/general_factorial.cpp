@@ -23,8 +23,7 @@ struct Cells {
 
 std::uint64_t key_of(const CategoricalData &d, std::size_t i) {
   std::uint64_t key = 0;
-  for (std::size_t f = d.factor_names.size(); f-- > 0;)
-    key = key * d.levels[f].size() + d.level_of[f][i];
+  for (std::size_t f = d.factor_names.size(); f-- > 0;) key = key * d.levels[f].size() + d.level_of[f][i];
   return key;
 }
 
@@ -37,8 +36,7 @@ Cells group(const CategoricalData &d, std::size_t possible) {
   const std::size_t n = d.y.size(), k = d.factor_names.size();
   auto add_cell = [&](std::size_t i) {
     std::vector<std::uint32_t> lv(k);
-    for (std::size_t f = 0; f < k; ++f)
-      lv[f] = d.level_of[f][i];
+    for (std::size_t f = 0; f < k; ++f) lv[f] = d.level_of[f][i];
     cells.levels.push_back(std::move(lv));
     return static_cast<std::uint32_t>(cells.levels.size() - 1);
   };
@@ -174,8 +172,7 @@ CategoricalResult analyze_categorical(const CategoricalData &d, const Categorica
     if (possible <= (std::size_t{1} << 22)) {
       for (const auto &lv : cells.levels) {
         std::uint64_t key = 0;
-        for (std::size_t f = k; f-- > 0;)
-          key = key * d.levels[f].size() + lv[f];
+        for (std::size_t f = k; f-- > 0;) key = key * d.levels[f].size() + lv[f];
         seen[key] = true;
       }
       for (std::size_t key = 0; key < possible && missing.empty(); ++key)
@@ -196,15 +193,13 @@ CategoricalResult analyze_categorical(const CategoricalData &d, const Categorica
 
   CellRegression reg(summarize(d, cells));
   std::vector<Eigen::MatrixXd> main;
-  for (std::size_t f = 0; f < k; ++f)
-    main.push_back(effect_columns(cells, f, d.levels[f].size()));
+  for (std::size_t f = 0; f < k; ++f) main.push_back(effect_columns(cells, f, d.levels[f].size()));
   std::vector<ModelTerm> terms;
   for (const auto &s : subsets_up_to(static_cast<int>(k), max_order))
     terms.push_back({term_name(d.factor_names, s), s, interaction_columns(main, s)});
 
   Eigen::Index p = 1;
-  for (const auto &t : terms)
-    p += t.columns.cols();
+  for (const auto &t : terms) p += t.columns.cols();
   if (static_cast<double>(n) <= static_cast<double>(p))
     throw InvalidInput("field 'table': too few observations: " + std::to_string(n) + " for a model with " +
                        std::to_string(p) +
@@ -257,8 +252,7 @@ CategoricalResult analyze_categorical(const CategoricalData &d, const Categorica
   }
   if (k == 1) { // the cells are the levels: no second pass over the data
     r.level_stats.assign(1, std::vector<LevelStat>(d.levels[0].size()));
-    for (std::size_t c = 0; c < cells.levels.size(); ++c)
-      r.level_stats[0][cells.levels[c][0]] = r.cells[c];
+    for (std::size_t c = 0; c < cells.levels.size(); ++c) r.level_stats[0][cells.levels[c][0]] = r.cells[c];
   } else {
     r.level_stats = level_statistics(d);
   }

@@ -22,8 +22,7 @@ bool strictly_contains(const std::vector<int> &outer, const std::vector<int> &in
 double ss_entered_last(const CellRegression &reg, const std::vector<const ModelTerm *> &before,
                        const ModelTerm &last) {
   std::vector<ModelTerm> ordered;
-  for (const auto *t : before)
-    ordered.push_back(*t);
+  for (const auto *t : before) ordered.push_back(*t);
   ordered.push_back(last);
   auto fit = reg.fit(model_matrix(reg.cell_count(), ordered));
   return fit.seq_ss.tail(last.columns.cols()).sum();
@@ -43,8 +42,7 @@ void finish_row(AnovaRow &row, double ms_error, double df_error) {
 
 Eigen::MatrixXd model_matrix(Eigen::Index cells, const std::vector<ModelTerm> &terms) {
   Eigen::Index p = 1;
-  for (const auto &t : terms)
-    p += t.columns.cols();
+  for (const auto &t : terms) p += t.columns.cols();
   Eigen::MatrixXd x(cells, p);
   x.col(0).setOnes();
   Eigen::Index at = 1;
@@ -112,8 +110,7 @@ GlmResult fit_glm(const CellRegression &reg, const std::vector<ModelTerm> &terms
     g.terms.push_back(row);
     at += q;
   }
-  for (auto &row : g.terms)
-    finish_row(row, g.error.ms, g.error.df);
+  for (auto &row : g.terms) finish_row(row, g.error.ms, g.error.df);
 
   g.model.source = "Model";
   g.model.df = static_cast<double>(p - 1);

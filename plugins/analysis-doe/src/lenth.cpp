@@ -19,8 +19,7 @@ double median(std::vector<double> v) {
 std::optional<LenthResult> lenth(const std::vector<double> &effects, double alpha) {
   if (effects.size() < 3) return std::nullopt;
   std::vector<double> abs_effects;
-  for (double e : effects)
-    abs_effects.push_back(std::fabs(e));
+  for (double e : effects) abs_effects.push_back(std::fabs(e));
   LenthResult r;
   r.effects = static_cast<int>(effects.size());
   r.s0 = 1.5 * median(abs_effects);

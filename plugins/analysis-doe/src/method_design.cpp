@@ -73,14 +73,12 @@ std::vector<FactorSpec> factors_from(const Options &o) {
     if (k < 1 || k > kMaxLetterFactors)
       throw InvalidInput("field 'options.factors': a factor count must be between 1 and " +
                          std::to_string(kMaxLetterFactors));
-    for (int j = 0; j < k; ++j)
-      out.push_back({factor_letter(j), {{"-1", -1.0}, {"1", 1.0}}});
+    for (int j = 0; j < k; ++j) out.push_back({factor_letter(j), {{"-1", -1.0}, {"1", 1.0}}});
     return out;
   }
   if (!raw->is_array() || raw->empty())
     throw InvalidInput("field 'options.factors': must be a count or a non-empty list of factors");
-  for (std::size_t i = 0; i < raw->size(); ++i)
-    out.push_back(factor_from((*raw)[i], i));
+  for (std::size_t i = 0; i < raw->size(); ++i) out.push_back(factor_from((*raw)[i], i));
   return out;
 }
 
@@ -110,8 +108,7 @@ void choose_fraction(const Options &o, DesignSpec &spec) {
     spec.p = static_cast<int>(*p);
   } else if (runs) {
     int log2 = 0;
-    while ((1LL << log2) < *runs)
-      ++log2;
+    while ((1LL << log2) < *runs) ++log2;
     if ((1LL << log2) != *runs || log2 > k)
       throw InvalidInput(
           "field 'options.runs': a two-level fraction has 2^(k-p) runs, a power of 2 not above 2^" +
@@ -123,8 +120,7 @@ void choose_fraction(const Options &o, DesignSpec &spec) {
     for (int q : standard_fractions(k)) {
       const auto texts = standard_generators(k, q).value_or(std::vector<std::string>{});
       std::vector<Generator> g;
-      for (const auto &t : texts)
-        g.push_back(parse_generator(t, k, q, "generators"));
+      for (const auto &t : texts) g.push_back(parse_generator(t, k, q, "generators"));
       const auto words = defining_words(g);
       if (resolution(words) >= *res) spec.p = std::max(spec.p, q);
     }
@@ -186,18 +182,15 @@ Json design_method(Json &request) {
   summary["blocks"] = d.block_count;
   if (d.two_level && d.p > 0) {
     std::string gens, rel = "I";
-    for (const auto &g : d.generators)
-      gens += (gens.empty() ? "" : ", ") + generator_text(g);
-    for (const auto &w : d.defining)
-      rel += std::string(w.sign < 0 ? " = -" : " = ") + word_name(w.word);
+    for (const auto &g : d.generators) gens += (gens.empty() ? "" : ", ") + generator_text(g);
+    for (const auto &w : d.defining) rel += std::string(w.sign < 0 ? " = -" : " = ") + word_name(w.word);
     summary["resolution"] = roman(d.resolution);
     summary["generators"] = gens;
     summary["defining relation"] = rel;
   }
   if (!d.block_plan.generators.empty()) {
     std::string conf;
-    for (Word w : d.block_plan.confounded)
-      conf += (conf.empty() ? "" : ", ") + word_name(w);
+    for (Word w : d.block_plan.confounded) conf += (conf.empty() ? "" : ", ") + word_name(w);
     summary["confounded with blocks"] = conf;
   }
   summary["randomized"] = spec.randomize;
@@ -208,8 +201,7 @@ Json design_method(Json &request) {
   Json columns = Json::array({"run_order", "std_order"});
   if (show_blocks) columns.push_back("block");
   if (show_points) columns.push_back("point_type");
-  for (const auto &f : spec.factors)
-    columns.push_back(f.name);
+  for (const auto &f : spec.factors) columns.push_back(f.name);
   Json rows = Json::array(), runs = Json::array();
   for (const auto &run : d.runs) {
     Json row = Json::array({run.run_order, run.std_order});
@@ -265,16 +257,13 @@ Json design_method(Json &request) {
   if (d.two_level && d.p > 0) {
     Json gens = Json::array(), words = Json::array(), chains = Json::array(), full = Json::array();
     Json alias_rows = Json::array();
-    for (const auto &g : d.generators)
-      gens.push_back(generator_text(g));
-    for (const auto &w : d.defining)
-      words.push_back({{"word", word_name(w.word)}, {"sign", w.sign}});
+    for (const auto &g : d.generators) gens.push_back(generator_text(g));
+    for (const auto &w : d.defining) words.push_back({{"word", word_name(w.word)}, {"sign", w.sign}});
     for (const auto &c : d.aliases) {
       chains.push_back(chain_text(c));
       alias_rows.push_back(Json::array({chain_text(c)}));
     }
-    for (const auto &c : d.full_aliases)
-      full.push_back(chain_text(c));
+    for (const auto &c : d.full_aliases) full.push_back(chain_text(c));
     details["design"]["resolution"] = d.resolution;
     details["design"]["generators"] = gens;
     details["design"]["defining_relation"] = words;
@@ -289,10 +278,8 @@ Json design_method(Json &request) {
   }
   if (!d.block_plan.generators.empty()) {
     Json gens = Json::array(), conf = Json::array();
-    for (Word w : d.block_plan.generators)
-      gens.push_back(word_name(w));
-    for (Word w : d.block_plan.confounded)
-      conf.push_back(word_name(w));
+    for (Word w : d.block_plan.generators) gens.push_back(word_name(w));
+    for (Word w : d.block_plan.confounded) conf.push_back(word_name(w));
     details["design"]["block_generators"] = gens;
     details["design"]["confounded_with_blocks"] = conf;
   }

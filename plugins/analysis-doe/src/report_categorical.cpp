@@ -58,12 +58,9 @@ std::vector<InteractionPanel> interaction_panels(const FactorTable &t, const Cat
 
 const char *ss_type_name(SsType type) {
   switch (type) {
-  case SsType::Sequential:
-    return "Type I (sequential)";
-  case SsType::Hierarchical:
-    return "Type II (hierarchical)";
-  case SsType::Adjusted:
-    break;
+  case SsType::Sequential: return "Type I (sequential)";
+  case SsType::Hierarchical: return "Type II (hierarchical)";
+  case SsType::Adjusted: break;
   }
   return "Type III (adjusted)";
 }
@@ -88,15 +85,13 @@ Json categorical_report(const CategoricalReport &rep) {
 
   std::string model = k == 1 ? "one-way" : (k == 2 ? "two-way" : std::to_string(k) + "-way");
   int max_order = 1;
-  for (const auto &tf : r.term_factors)
-    max_order = std::max(max_order, static_cast<int>(tf.size()));
+  for (const auto &tf : r.term_factors) max_order = std::max(max_order, static_cast<int>(tf.size()));
   if (k > 1) model += max_order >= 2 ? " with interaction" : " additive (no interaction)";
 
   Json summary = Json::object();
   summary["response"] = t.response;
   std::string factor_list;
-  for (const auto &f : t.factors)
-    factor_list += (factor_list.empty() ? "" : ", ") + f.name;
+  for (const auto &f : t.factors) factor_list += (factor_list.empty() ? "" : ", ") + f.name;
   summary["factors"] = factor_list;
   summary["model"] = model;
   summary["observations"] = static_cast<long long>(t.y.size());
@@ -128,13 +123,11 @@ Json categorical_report(const CategoricalReport &rep) {
       tables.push_back(means_table(t.factors[f], r.level_stats[f], g.error.ms, g.error.df));
   if (k == 2 && r.cells.size() <= 400 && t.factors[1].levels.size() <= 20) {
     Json cols = Json::array({t.factors[0].name + " \\ " + t.factors[1].name});
-    for (const auto &lv : t.factors[1].levels)
-      cols.push_back(lv);
+    for (const auto &lv : t.factors[1].levels) cols.push_back(lv);
     std::vector<Json> cell_rows(t.factors[0].levels.size());
     for (std::size_t a = 0; a < cell_rows.size(); ++a) {
       cell_rows[a] = Json::array({t.factors[0].levels[a]});
-      for (std::size_t b = 0; b < t.factors[1].levels.size(); ++b)
-        cell_rows[a].push_back(Json());
+      for (std::size_t b = 0; b < t.factors[1].levels.size(); ++b) cell_rows[a].push_back(Json());
     }
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       const auto a = r.cell_levels[c][0], b = r.cell_levels[c][1];
@@ -166,8 +159,7 @@ Json categorical_report(const CategoricalReport &rep) {
     for (std::size_t f = 0; f < k; ++f) {
       if (t.factors[f].levels.size() > 30) continue;
       MainEffectPanel p{t.factors[f].name, t.factors[f].levels, {}};
-      for (const auto &s : r.level_stats[f])
-        p.means.push_back(s.mean);
+      for (const auto &s : r.level_stats[f]) p.means.push_back(s.mean);
       me.push_back(std::move(p));
     }
     if (!me.empty())
@@ -208,8 +200,7 @@ Json categorical_report(const CategoricalReport &rep) {
   Json details = Json::object();
   details["response"] = t.response;
   Json fnames = Json::array();
-  for (const auto &f : t.factors)
-    fnames.push_back(f.name);
+  for (const auto &f : t.factors) fnames.push_back(f.name);
   details["factors"] = fnames;
   details["n"] = static_cast<long long>(t.y.size());
   details["rows_dropped_for_missing_values"] = static_cast<long long>(t.dropped);
@@ -217,8 +208,7 @@ Json categorical_report(const CategoricalReport &rep) {
   details["balanced"] = r.balanced;
   details["all_cells_present"] = r.all_cells_present;
   Json anova = Json::array();
-  for (const auto &row : g.terms)
-    anova.push_back(anova_row_json(row));
+  for (const auto &row : g.terms) anova.push_back(anova_row_json(row));
   details["anova"] = anova;
   details["model"] = anova_row_json(g.model);
   details["error"] = anova_row_json(g.error);
@@ -253,8 +243,7 @@ Json categorical_report(const CategoricalReport &rep) {
     Json cells = Json::array();
     for (std::size_t c = 0; c < r.cells.size(); ++c) {
       Json at = Json::object();
-      for (std::size_t f = 0; f < k; ++f)
-        at[t.factors[f].name] = t.factors[f].levels[r.cell_levels[c][f]];
+      for (std::size_t f = 0; f < k; ++f) at[t.factors[f].name] = t.factors[f].levels[r.cell_levels[c][f]];
       cells.push_back({{"levels", at},
                        {"n", whole(r.cells[c].count)},
                        {"mean", number(r.cells[c].mean)},

@@ -28,8 +28,7 @@ std::string factors_text(Word w, const std::vector<TwoLevelFactorInfo> &factors)
 
 std::vector<AnovaRow> anova_rows(const TwoLevelModel &m) {
   std::vector<AnovaRow> rows{m.glm.model};
-  for (const auto &r : m.glm.terms)
-    rows.push_back(r);
+  for (const auto &r : m.glm.terms) rows.push_back(r);
   rows.push_back(m.glm.error);
   if (m.glm.lack_of_fit_tested) {
     AnovaRow lof = m.glm.lack_of_fit, pe = m.glm.pure_error;
@@ -45,12 +44,9 @@ std::vector<AnovaRow> anova_rows(const TwoLevelModel &m) {
 Json model_details(const TwoLevelModel &m) {
   Json d = Json::object();
   Json effects = Json::array(), anova = Json::array(), dropped = Json::array();
-  for (const auto &e : m.effects)
-    effects.push_back(effect_json(e));
-  for (const auto &r : m.glm.terms)
-    anova.push_back(anova_row_json(r));
-  for (const auto &x : m.dropped)
-    dropped.push_back({{"term", word_name(x.word)}, {"reason", x.reason}});
+  for (const auto &e : m.effects) effects.push_back(effect_json(e));
+  for (const auto &r : m.glm.terms) anova.push_back(anova_row_json(r));
+  for (const auto &x : m.dropped) dropped.push_back({{"term", word_name(x.word)}, {"reason", x.reason}});
   d["intercept"] = number(m.glm.intercept);
   d["intercept_se"] = number(m.glm.coef_se.size() ? m.glm.coef_se[0] : NAN);
   d["effects"] = effects;
@@ -92,8 +88,7 @@ void factor_means(const TwoLevelResult &r, std::vector<std::array<double, 2>> &m
   }
   means.assign(k, {NAN, NAN});
   for (std::size_t j = 0; j < k; ++j)
-    for (std::size_t s = 0; s < 2; ++s)
-      means[j][s] = cnt[j][s] > 0 ? sum[j][s] / cnt[j][s] : NAN;
+    for (std::size_t s = 0; s < 2; ++s) means[j][s] = cnt[j][s] > 0 ? sum[j][s] / cnt[j][s] : NAN;
   if (ccnt > 0) centre = csum / ccnt;
 }
 
@@ -113,8 +108,7 @@ InteractionPanel pair_panel(const TwoLevelResult &r, const std::vector<TwoLevelF
   }
   p.means.assign(2, std::vector<double>(2, NAN));
   for (int i = 0; i < 2; ++i)
-    for (int j = 0; j < 2; ++j)
-      p.means[i][j] = cnt[i][j] > 0 ? sum[i][j] / cnt[i][j] : NAN;
+    for (int j = 0; j < 2; ++j) p.means[i][j] = cnt[i][j] > 0 ? sum[i][j] / cnt[i][j] : NAN;
   return p;
 }
 
@@ -141,8 +135,7 @@ Json two_level_report(const TwoLevelReport &rep) {
   summary["center points"] = r.center_runs;
   summary["blocks"] = r.blocks;
   std::string terms;
-  for (const auto &e : m.effects)
-    terms += (terms.empty() ? "" : " ") + word_name(e.word);
+  for (const auto &e : m.effects) terms += (terms.empty() ? "" : " ") + word_name(e.word);
   summary["model terms"] = terms;
   summary["error df"] = whole(m.glm.error.df);
   summary["S"] = rounded(m.glm.residual_sd, 6);
@@ -195,8 +188,7 @@ Json two_level_report(const TwoLevelReport &rep) {
   }
   if (!r.screening.dropped.empty()) {
     Json t{{"title", "Terms not estimable"}, {"columns", {"Term", "Reason"}}, {"rows", Json::array()}};
-    for (const auto &d : r.screening.dropped)
-      t["rows"].push_back(Json::array({word_name(d.word), d.reason}));
+    for (const auto &d : r.screening.dropped) t["rows"].push_back(Json::array({word_name(d.word), d.reason}));
     tables.push_back(t);
   }
   {
@@ -328,8 +320,7 @@ Json two_level_report(const TwoLevelReport &rep) {
                 "are least-squares estimates and depend on which terms are in the model"));
   if (r.reduced) {
     std::set<Word> in_model;
-    for (const auto &e : m.effects)
-      in_model.insert(e.word);
+    for (const auto &e : m.effects) in_model.insert(e.word);
     for (Word w : in_model)
       for (int j = 0; j < r.k; ++j)
         if ((w & factor_bit(j)) && w != factor_bit(j) && !in_model.count(w & ~factor_bit(j)))

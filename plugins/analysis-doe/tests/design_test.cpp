@@ -17,8 +17,7 @@ namespace {
 
 DesignSpec two_level(int k) {
   DesignSpec s;
-  for (int j = 0; j < k; ++j)
-    s.factors.push_back({factor_letter(j), {{"-1", -1.0}, {"1", 1.0}}});
+  for (int j = 0; j < k; ++j) s.factors.push_back({factor_letter(j), {{"-1", -1.0}, {"1", 1.0}}});
   s.randomize = false;
   return s;
 }
@@ -56,21 +55,17 @@ TEST(Design, RandomOrderIsReproducibleFromTheSeed) {
   spec.seed = 20240611;
   const auto a = build_design(spec), b = build_design(spec);
   std::vector<int> order_a, order_b;
-  for (const auto &r : a.runs)
-    order_a.push_back(r.std_order);
-  for (const auto &r : b.runs)
-    order_b.push_back(r.std_order);
+  for (const auto &r : a.runs) order_a.push_back(r.std_order);
+  for (const auto &r : b.runs) order_b.push_back(r.std_order);
   EXPECT_EQ(order_a, order_b);
   std::vector<int> sorted = order_a;
   std::sort(sorted.begin(), sorted.end());
-  for (int i = 0; i < 16; ++i)
-    EXPECT_EQ(sorted[static_cast<std::size_t>(i)], i + 1);
+  for (int i = 0; i < 16; ++i) EXPECT_EQ(sorted[static_cast<std::size_t>(i)], i + 1);
   EXPECT_NE(order_a, sorted); // shuffled
   spec.seed = 20240612;
   const auto c = build_design(spec);
   std::vector<int> order_c;
-  for (const auto &r : c.runs)
-    order_c.push_back(r.std_order);
+  for (const auto &r : c.runs) order_c.push_back(r.std_order);
   EXPECT_NE(order_a, order_c);
   // Pinned: this permutation must not change between platforms or releases,
   // or saved run sheets could no longer be regenerated from their seed.
@@ -81,8 +76,7 @@ TEST(Design, RandomOrderIsReproducibleFromTheSeed) {
   std::vector<int> check{1, 2, 3, 4, 5, 6, 7, 8};
   for (std::size_t i = check.size(); i > 1; --i) {
     std::uint64_t n = i, threshold = (~n + 1) % n, x = 0;
-    do
-      x = again();
+    do x = again();
     while (x < threshold);
     std::swap(check[i - 1], check[x % n]);
   }
@@ -95,8 +89,7 @@ std::vector<int> confounded_orders(int k, int blocks) {
   spec.blocks = blocks;
   const auto d = build_design(spec);
   std::vector<int> out;
-  for (Word w : d.block_plan.confounded)
-    out.push_back(word_length(w));
+  for (Word w : d.block_plan.confounded) out.push_back(word_length(w));
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -160,8 +153,7 @@ TEST(Design, CentrePointsAndReplicates) {
   const auto blocked = build_design(spec);
   ASSERT_EQ(blocked.runs.size(), 14u); // 3 centre points in each of 2 blocks
   EXPECT_EQ(blocked.block_count, 2);
-  for (const auto &r : blocked.runs)
-    EXPECT_EQ(r.block, r.replicate);
+  for (const auto &r : blocked.runs) EXPECT_EQ(r.block, r.replicate);
 }
 
 TEST(Design, GeneralFullFactorial) {
@@ -179,8 +171,7 @@ TEST(Design, GeneralFullFactorial) {
   EXPECT_EQ(runs[1].level, (std::vector<int>{1, 0}));
   EXPECT_EQ(runs[3].level, (std::vector<int>{0, 1}));
   std::set<std::vector<int>> combos;
-  for (const auto &r : runs)
-    combos.insert(r.level);
+  for (const auto &r : runs) combos.insert(r.level);
   EXPECT_EQ(combos.size(), 6u);
 }
 

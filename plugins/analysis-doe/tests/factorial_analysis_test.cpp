@@ -56,8 +56,7 @@ TwoLevelData read_filtration() {
 
 std::map<std::string, double> effects_by_name(const std::vector<EffectEstimate> &effects) {
   std::map<std::string, double> out;
-  for (const auto &e : effects)
-    out[word_name(e.word)] = e.effect;
+  for (const auto &e : effects) out[word_name(e.word)] = e.effect;
   return out;
 }
 
@@ -73,8 +72,7 @@ TEST(FiltrationExample62, EffectEstimatesMatchMontgomery) {
       {"ABC", 1.875},  {"ABD", 4.125}, {"ACD", -1.625}, {"BCD", -2.625}, {"ABCD", 1.375}};
   auto got = effects_by_name(r.screening.effects);
   ASSERT_EQ(got.size(), 15u);
-  for (const auto &[name, value] : published)
-    EXPECT_NEAR(got[name], value, 1e-12) << name;
+  for (const auto &[name, value] : published) EXPECT_NEAR(got[name], value, 1e-12) << name;
   EXPECT_TRUE(r.full_factorial);
   EXPECT_TRUE(r.orthogonal);
   EXPECT_EQ(r.screening.glm.error.df, 0);
@@ -98,8 +96,7 @@ TEST(FiltrationExample62, LenthByHand) {
   EXPECT_GT(r.lenth->sme, r.lenth->me);
   // The five effects Montgomery keeps are exactly those beyond ME.
   int beyond = 0;
-  for (const auto &e : r.screening.effects)
-    beyond += std::fabs(e.effect) > r.lenth->me;
+  for (const auto &e : r.screening.effects) beyond += std::fabs(e.effect) > r.lenth->me;
   EXPECT_EQ(beyond, 5);
 }
 
@@ -152,12 +149,10 @@ TEST(FiltrationExample81, HalfFractionAliasChains) {
   const std::map<std::string, double> published = {{"A", 19.0},  {"B", 1.5},    {"C", 14.0}, {"D", 16.5},
                                                    {"AB", -1.0}, {"AC", -18.5}, {"AD", 19.0}};
   ASSERT_EQ(got.size(), 7u);
-  for (const auto &[name, value] : published)
-    EXPECT_NEAR(got[name], value, 1e-12) << name;
+  for (const auto &[name, value] : published) EXPECT_NEAR(got[name], value, 1e-12) << name;
   // The other words are reported as aliases: CD = AB, BD = AC, BC = AD, ...
   std::map<std::string, std::string> dropped;
-  for (const auto &x : r.screening.dropped)
-    dropped[word_name(x.word)] = x.reason;
+  for (const auto &x : r.screening.dropped) dropped[word_name(x.word)] = x.reason;
   EXPECT_EQ(dropped["BC"], "aliased with AD");
   EXPECT_EQ(dropped["BD"], "aliased with AC");
   EXPECT_EQ(dropped["CD"], "aliased with AB");
@@ -206,8 +201,7 @@ TEST(NistEddyCurrent, CoefficientsAndReducedModel) {
   }
   const auto full = analyze_two_level(d, TwoLevelOptions{});
   std::map<std::string, double> coef;
-  for (const auto &e : full.screening.effects)
-    coef[word_name(e.word)] = e.coef;
+  for (const auto &e : full.screening.effects) coef[word_name(e.word)] = e.coef;
   EXPECT_NEAR(full.screening.glm.intercept, 2.65875, 1e-12);
   EXPECT_NEAR(coef["A"], 1.55125, 1e-12);
   EXPECT_NEAR(coef["B"], -0.43375, 1e-12);

@@ -22,15 +22,13 @@ namespace {
 std::vector<Generator> standard(int k, int p) {
   std::vector<Generator> g;
   const auto texts = standard_generators(k, p).value();
-  for (const auto &t : texts)
-    g.push_back(parse_generator(t, k, p, "test"));
+  for (const auto &t : texts) g.push_back(parse_generator(t, k, p, "test"));
   return g;
 }
 
 std::set<std::string> chain_set(const AliasChain &c) {
   std::set<std::string> s;
-  for (const auto &m : c.members)
-    s.insert(word_name(m.word));
+  for (const auto &m : c.members) s.insert(word_name(m.word));
   return s;
 }
 
@@ -56,8 +54,7 @@ TEST(FractionalDesign, SevenFactorsInEightRunsResolutionThree) {
   const auto chains = alias_chains(words, 7, 2);
   // Seven chains hold every main effect and every two-factor interaction.
   ASSERT_EQ(chains.size(), 7u);
-  for (std::size_t i = 0; i < 7; ++i)
-    EXPECT_EQ(chain_set(chains[i]), textbook[i]) << chain_text(chains[i]);
+  for (std::size_t i = 0; i < 7; ++i) EXPECT_EQ(chain_set(chains[i]), textbook[i]) << chain_text(chains[i]);
   EXPECT_EQ(chain_text(chains[0]), "A + BD + CE + FG");
 }
 
@@ -72,8 +69,7 @@ TEST(FractionalDesign, FiveFactorsInSixteenRunsResolutionFive) {
   // Up to two-factor interactions nothing is aliased: 15 single chains.
   const auto two = alias_chains(words, 5, 2);
   EXPECT_EQ(two.size(), 15u);
-  for (const auto &c : two)
-    EXPECT_EQ(c.members.size(), 1u);
+  for (const auto &c : two) EXPECT_EQ(c.members.size(), 1u);
   // Up to order 3: each two-factor interaction with a three-factor one.
   const auto three = alias_chains(words, 5, 3);
   EXPECT_EQ(three.size(), 15u);
@@ -133,29 +129,24 @@ TEST(FractionalDesign, TableEntriesAreMinimumAberration) {
       const auto table = pattern(
           [&] {
             std::vector<Word> cols;
-            for (const auto &g : standard(k, p))
-              cols.push_back(g.word);
+            for (const auto &g : standard(k, p)) cols.push_back(g.word);
             return cols;
           }(),
           k);
       std::vector<int> best = table;
       std::vector<std::size_t> idx(static_cast<std::size_t>(p));
-      for (std::size_t i = 0; i < idx.size(); ++i)
-        idx[i] = i;
+      for (std::size_t i = 0; i < idx.size(); ++i) idx[i] = i;
       std::vector<Word> cols(idx.size());
       const std::size_t n = candidates.size(), r = idx.size();
       for (;;) {
-        for (std::size_t i = 0; i < r; ++i)
-          cols[i] = candidates[idx[i]];
+        for (std::size_t i = 0; i < r; ++i) cols[i] = candidates[idx[i]];
         auto wlp = pattern(cols, k);
         if (wlp < best) best = wlp;
         std::size_t i = r;
-        while (i > 0 && idx[i - 1] == n - r + (i - 1))
-          --i;
+        while (i > 0 && idx[i - 1] == n - r + (i - 1)) --i;
         if (i == 0) break;
         ++idx[i - 1];
-        for (std::size_t j = i; j < r; ++j)
-          idx[j] = idx[j - 1] + 1;
+        for (std::size_t j = i; j < r; ++j) idx[j] = idx[j - 1] + 1;
       }
       EXPECT_EQ(table, best) << "2^(" << k << "-" << p << ") is not minimum aberration";
     }
@@ -163,8 +154,7 @@ TEST(FractionalDesign, TableEntriesAreMinimumAberration) {
 
 TEST(FractionalDesign, RunsSatisfyTheGenerators) {
   DesignSpec spec;
-  for (int j = 0; j < 7; ++j)
-    spec.factors.push_back({factor_letter(j), {{"-1", -1.0}, {"1", 1.0}}});
+  for (int j = 0; j < 7; ++j) spec.factors.push_back({factor_letter(j), {{"-1", -1.0}, {"1", 1.0}}});
   spec.fractional = true;
   spec.p = 4;
   spec.randomize = false;

@@ -41,8 +41,7 @@ TEST(Methods, DesignThenAnalyzeRecoversAKnownModel) {
   const auto &effects = res["details"]["model"]["effects"];
   ASSERT_EQ(effects.size(), 7u);
   std::map<std::string, double> eff;
-  for (const auto &e : effects)
-    eff[e["term"]] = e["effect"];
+  for (const auto &e : effects) eff[e["term"]] = e["effect"];
   EXPECT_NEAR(eff["A"], 8, 0.5);
   EXPECT_NEAR(eff["B"], -6, 0.5);
   EXPECT_NEAR(eff["AC"], 4, 0.5);
@@ -50,8 +49,7 @@ TEST(Methods, DesignThenAnalyzeRecoversAKnownModel) {
   EXPECT_EQ(res["details"]["factors"][2]["low"], "X");
   ASSERT_GE(res["charts"].size(), 4u);
   EXPECT_EQ(res["charts"][0]["kind"], "pareto");
-  for (const auto &c : res["charts"])
-    EXPECT_EQ(c["svg"].get<std::string>().rfind("<svg", 0), 0u);
+  for (const auto &c : res["charts"]) EXPECT_EQ(c["svg"].get<std::string>().rfind("<svg", 0), 0u);
 
   // Reduced model by names and letters.
   request["options"]["terms"] = {"temperature", "B", "temperature*catalyst", "C"};
@@ -102,8 +100,7 @@ TEST(Methods, AnovaTwoWayReportsBalanceAndCellMeans) {
   EXPECT_EQ(out["details"]["anova"].size(), 3u);
   EXPECT_EQ(out["details"]["anova"][2]["source"], "a*b");
   bool unbalanced_note = false;
-  for (const auto &f : out["findings"])
-    unbalanced_note |= f["rule"] == "unbalanced";
+  for (const auto &f : out["findings"]) unbalanced_note |= f["rule"] == "unbalanced";
   EXPECT_TRUE(unbalanced_note);
   EXPECT_EQ(out["charts"][0]["kind"], "interaction");
 }

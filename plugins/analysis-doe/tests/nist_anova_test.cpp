@@ -37,11 +37,9 @@ TEST_P(NistAnovaTest, MatchesCertifiedValues) {
   d.factor_names = {"treatment"};
   int groups = *std::max_element(nist.group.begin(), nist.group.end());
   d.levels.emplace_back();
-  for (int g = 1; g <= groups; ++g)
-    d.levels[0].push_back(std::to_string(g));
+  for (int g = 1; g <= groups; ++g) d.levels[0].push_back(std::to_string(g));
   d.level_of.emplace_back();
-  for (int g : nist.group)
-    d.level_of[0].push_back(static_cast<std::uint32_t>(g - 1));
+  for (int g : nist.group) d.level_of[0].push_back(static_cast<std::uint32_t>(g - 1));
   d.y = nist.y;
 
   const auto r = analyze_categorical(d, CategoricalOptions{});

@@ -39,10 +39,8 @@ CategoricalData make(const std::vector<Obs> &obs, int levels_a, int levels_b, co
   CategoricalData d;
   d.factor_names = {na, nb};
   d.levels.resize(2);
-  for (int i = 1; i <= levels_a; ++i)
-    d.levels[0].push_back(std::to_string(i));
-  for (int i = 1; i <= levels_b; ++i)
-    d.levels[1].push_back(std::to_string(i));
+  for (int i = 1; i <= levels_a; ++i) d.levels[0].push_back(std::to_string(i));
+  for (int i = 1; i <= levels_b; ++i) d.levels[1].push_back(std::to_string(i));
   d.level_of.resize(2);
   for (const auto &o : obs) {
     d.level_of[0].push_back(static_cast<std::uint32_t>(o.a - 1));
@@ -59,8 +57,7 @@ std::vector<Obs> battery() {
   std::vector<Obs> out;
   for (int m = 0; m < 3; ++m)
     for (int t = 0; t < 3; ++t)
-      for (double v : life[m][t])
-        out.push_back({m + 1, t + 1, v});
+      for (double v : life[m][t]) out.push_back({m + 1, t + 1, v});
   return out;
 }
 

@@ -23,8 +23,7 @@ std::size_t at(const std::array<std::size_t, 3> &row, Status s) { return row[sta
 
 std::string links_text(const Cause &c) {
   std::string out;
-  for (const auto &l : c.links)
-    out += (out.empty() ? "" : "; ") + l.method + ":" + l.ref;
+  for (const auto &l : c.links) out += (out.empty() ? "" : "; ") + l.method + ":" + l.ref;
   return out;
 }
 
@@ -59,13 +58,11 @@ ojson causes_table(const Diagram &d, bool zh) {
 
 ojson cause_json(const Cause &c) {
   ojson links = ojson::array();
-  for (const auto &l : c.links)
-    links.push_back({{"method", l.method}, {"ref", l.ref}});
+  for (const auto &l : c.links) links.push_back({{"method", l.method}, {"ref", l.ref}});
   ojson out = {{"text", c.text}, {"status", to_string(c.status)}, {"links", links}};
   if (!c.sub_causes.empty()) {
     out["sub_causes"] = ojson::array();
-    for (const auto &s : c.sub_causes)
-      out["sub_causes"].push_back(cause_json(s));
+    for (const auto &s : c.sub_causes) out["sub_causes"].push_back(cause_json(s));
   }
   return out;
 }
@@ -74,8 +71,7 @@ ojson details(const Diagram &d, const Counts &n) {
   ojson categories = ojson::object(), counts = ojson::object();
   for (Category c : kCategories) {
     ojson causes = ojson::array();
-    for (const auto &cause : d.bones[index(c)])
-      causes.push_back(cause_json(cause));
+    for (const auto &cause : d.bones[index(c)]) causes.push_back(cause_json(cause));
     categories[to_string(c)] = causes;
     const auto &s = n.by_status[index(c)];
     counts[to_string(c)] = {{"causes", n.causes[index(c)]},
@@ -96,8 +92,7 @@ nlohmann::ordered_json analyze(const nlohmann::json &request) {
   const Counts n = count(d);
   const auto findings = review(d, zh);
   std::size_t used = 0;
-  for (Category c : kCategories)
-    used += d.bones[index(c)].empty() ? 0 : 1;
+  for (Category c : kCategories) used += d.bones[index(c)].empty() ? 0 : 1;
 
   ojson result;
   result["method"] = "fishbone";

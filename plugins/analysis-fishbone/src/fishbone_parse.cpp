@@ -54,8 +54,7 @@ constexpr const char *kStatusList = "suspected, verified, ruled_out (or 疑似/�
 constexpr const char *kLinkMethods = "5why, doe";
 
 std::string lower(std::string s) {
-  for (auto &c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -171,8 +170,7 @@ Cause cause_from_json(const json &item, const std::string &where, bool allow_sub
 std::size_t item_count(const Diagram &d) {
   std::size_t n = 0;
   for (const auto &bone : d.bones)
-    for (const auto &c : bone)
-      n += 1 + c.sub_causes.size();
+    for (const auto &c : bone) n += 1 + c.sub_causes.size();
   return n;
 }
 

@@ -30,8 +30,7 @@ nlohmann::json where(Category c, std::size_t cause, std::optional<std::size_t> s
 
 std::size_t Counts::total(Status s) const {
   std::size_t n = 0;
-  for (const auto &row : by_status)
-    n += row[static_cast<std::size_t>(s)];
+  for (const auto &row : by_status) n += row[static_cast<std::size_t>(s)];
   return n;
 }
 std::size_t Counts::total_causes() const {

@@ -24,12 +24,9 @@ struct Style {
 
 Style style(Status s) {
   switch (s) {
-  case Status::verified:
-    return {"#c62828", false};
-  case Status::ruled_out:
-    return {"#9e9e9e", true};
-  default:
-    return {"#ef6c00", false};
+  case Status::verified: return {"#c62828", false};
+  case Status::ruled_out: return {"#9e9e9e", true};
+  default: return {"#ef6c00", false};
   }
 }
 
@@ -84,11 +81,9 @@ public:
       Bone b{c, index(c) < 3, {}, 0, 0, 0, label(c, zh), 0};
       for (const auto &cause : d.bones[index(c)]) {
         b.rows.push_back(make_row(cause, false));
-        for (const auto &sub : cause.sub_causes)
-          b.rows.push_back(make_row(sub, true));
+        for (const auto &sub : cause.sub_causes) b.rows.push_back(make_row(sub, true));
       }
-      for (const auto &r : b.rows)
-        b.rows_height += r.height;
+      for (const auto &r : b.rows) b.rows_height += r.height;
       b.label_width = text::pixels(b.label, kLabelSize) + 20;
       bones_.push_back(std::move(b));
     }
@@ -100,8 +95,7 @@ public:
     doc.text(width_ / 2, 26, zh_ ? "鱼骨图(人机料法环测)" : "Fishbone diagram (6M)", 16, "middle", "#111", 0,
              true);
     draw_spine_and_head(doc);
-    for (const auto &b : bones_)
-      draw_bone(doc, b);
+    for (const auto &b : bones_) draw_bone(doc, b);
     draw_legend(doc);
     return doc.str();
   }
@@ -117,8 +111,7 @@ private:
       (top ? top_height_ : bottom_height_) = h;
     }
     spine_y_ = 44 + kLabelHeight + 4 + top_height_;
-    for (auto &b : bones_)
-      place_rows(b);
+    for (auto &b : bones_) place_rows(b);
     // Columns left to right; each takes the widest of its upper and lower bone.
     double x = kMargin;
     for (std::size_t column = 0; column < 3; ++column) {
@@ -129,8 +122,7 @@ private:
     }
     head_lines_ = text::wrap(d_.effect, text::columns_in(200, kLabelSize), 6);
     head_width_ = 24;
-    for (const auto &l : head_lines_)
-      head_width_ = std::max(head_width_, text::pixels(l, kLabelSize) + 24);
+    for (const auto &l : head_lines_) head_width_ = std::max(head_width_, text::pixels(l, kLabelSize) + 24);
     head_height_ = static_cast<double>(head_lines_.size()) * kLabelSize * kLineFactor + 18;
     head_x_ = bones_[2].spine_x + 40;
     width_ = std::max(head_x_ + head_width_ + kMargin, 560.0);
@@ -166,11 +158,9 @@ private:
   // that row `i` belongs to: left of the bone at every row of the group.
   double twig_offset(const Bone &b, std::size_t i) const {
     std::size_t first = i;
-    while (first > 0 && b.rows[first].sub)
-      --first;
+    while (first > 0 && b.rows[first].sub) --first;
     double dy = b.rows[first].dy;
-    for (std::size_t k = first + 1; k < b.rows.size() && b.rows[k].sub; ++k)
-      dy = std::max(dy, b.rows[k].dy);
+    for (std::size_t k = first + 1; k < b.rows.size() && b.rows[k].sub; ++k) dy = std::max(dy, b.rows[k].dy);
     return dy * kRatio + kTwig;
   }
 
@@ -201,8 +191,7 @@ private:
             "\" width=\"" + svg::num(b.label_width) + "\" height=\"" + svg::num(kLabelHeight) +
             "\" rx=\"4\" fill=\"#37474f\"/>\n");
     doc.text(far_x, label_top + 17, b.label, kLabelSize, "middle", "#ffffff", 0, true);
-    for (std::size_t i = 0; i < b.rows.size(); ++i)
-      draw_row(doc, b, i);
+    for (std::size_t i = 0; i < b.rows.size(); ++i) draw_row(doc, b, i);
   }
 
   void draw_row(svg::Document &doc, const Bone &b, std::size_t i) {
@@ -218,8 +207,7 @@ private:
     doc.line(start_x, r.line_y, end_x, r.line_y, st.colour, r.sub ? 1 : 1.4, st.strike ? "4 3" : "");
     if (r.sub) { // the twig from the cause's line down (or up) to this row
       std::size_t cause_row = i;
-      while (cause_row > 0 && b.rows[cause_row].sub)
-        --cause_row;
+      while (cause_row > 0 && b.rows[cause_row].sub) --cause_row;
       doc.line(end_x, b.rows[cause_row].line_y, end_x, r.line_y, "#90a4ae", 1);
     }
     marker(doc, text_end + kMarkerGap / 2, r.line_y - size * 0.45, r.cause->status);

@@ -31,8 +31,7 @@ json table_request(json columns, json rows, const std::string &effect = "Weld cr
 TEST(Parse, ReadsCausesOntoTheirBones) {
   auto d = parse_diagram(complete());
   EXPECT_EQ(d.effect, "Weld crack");
-  for (Category c : kCategories)
-    EXPECT_EQ(d.bones[index(c)].size(), 1u) << to_string(c);
+  for (Category c : kCategories) EXPECT_EQ(d.bones[index(c)].size(), 1u) << to_string(c);
   const Cause &machine = d.bones[index(Category::machine)][0];
   EXPECT_EQ(machine.text, "Low welding current");
   EXPECT_EQ(machine.status, Status::verified);
@@ -116,8 +115,7 @@ TEST(Parse, EffectAndCausesAreRequired) {
 
 TEST(Parse, TooManyCausesAreRefused) {
   json causes = json::array();
-  for (int i = 0; i < 501; ++i)
-    causes.push_back(cause("man", "cause " + std::to_string(i)));
+  for (int i = 0; i < 501; ++i) causes.push_back(cause("man", "cause " + std::to_string(i)));
   EXPECT_NE(error_of(request("x", causes)).find("more than 500"), std::string::npos);
 }
 

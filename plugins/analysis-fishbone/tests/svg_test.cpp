@@ -19,8 +19,7 @@ std::string svg_of(const json &request, bool zh = false) { return fishbone_svg(p
 
 std::size_t count(const std::string &haystack, const std::string &needle) {
   std::size_t n = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
-    ++n;
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
   return n;
 }
 
@@ -47,8 +46,7 @@ TEST(FishboneSvg, ThreeBonesAboveAndThreeBelowTheSpine) {
   auto svg = svg_of(complete());
   const double spine = spine_y(svg);
   ASSERT_GT(spine, 0);
-  for (const char *up : {"Man", "Machine", "Material"})
-    EXPECT_LT(text_y(svg, up), spine) << up;
+  for (const char *up : {"Man", "Machine", "Material"}) EXPECT_LT(text_y(svg, up), spine) << up;
   for (const char *down : {"Method", "Environment", "Measurement"}) {
     EXPECT_GT(text_y(svg, down), spine) << down;
   }

@@ -13,8 +13,7 @@ inline nlohmann::json cause(const std::string &category, const std::string &text
                             const std::string &status = "", nlohmann::json extra = nlohmann::json::object()) {
   nlohmann::json c = {{"category", category}, {"text", text}};
   if (!status.empty()) c["status"] = status;
-  for (auto &[k, v] : extra.items())
-    c[k] = v;
+  for (auto &[k, v] : extra.items()) c[k] = v;
   return c;
 }
 

@@ -23,31 +23,22 @@ const ApRule &find_rule(std::span<const ApRule> rules, int s, int a, int b) {
 
 char ap_letter(Ap ap) noexcept {
   switch (ap) {
-  case Ap::H:
-    return 'H';
-  case Ap::M:
-    return 'M';
-  case Ap::L:
-    return 'L';
+  case Ap::H: return 'H';
+  case Ap::M: return 'M';
+  case Ap::L: return 'L';
   }
   return '?';
 }
 
 std::optional<Ap> parse_ap(std::string_view text) noexcept {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())))
-    text.remove_prefix(1);
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-    text.remove_suffix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.remove_suffix(1);
   if (text.size() != 1) return std::nullopt;
   switch (std::toupper(static_cast<unsigned char>(text.front()))) {
-  case 'H':
-    return Ap::H;
-  case 'M':
-    return Ap::M;
-  case 'L':
-    return Ap::L;
-  default:
-    return std::nullopt;
+  case 'H': return Ap::H;
+  case 'M': return Ap::M;
+  case 'L': return Ap::L;
+  default: return std::nullopt;
   }
 }
 

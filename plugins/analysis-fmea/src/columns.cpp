@@ -213,10 +213,8 @@ const std::map<std::string, Field> &alias_map() {
         throw std::logic_error(std::string("column alias clash: ") + name);
     };
     for (const Headers &h : kHeaders)
-      for (const char *name : {h.en, h.en_msr, h.zh, h.zh_msr})
-        add(name, h.field);
-    for (const Alias &a : kAliases)
-      add(a.name, a.field);
+      for (const char *name : {h.en, h.en_msr, h.zh, h.zh_msr}) add(name, h.field);
+    for (const Alias &a : kAliases) add(a.name, a.field);
     return m;
   }();
   return map;
@@ -303,22 +301,14 @@ std::string column_header(Field field, FmeaType type, Lang lang) {
 std::string rating_label(Field field, FmeaType type) {
   const bool msr = type == FmeaType::Msr;
   switch (field) {
-  case Field::Severity:
-    return "severity S";
-  case Field::Second:
-    return msr ? "frequency F" : "occurrence O";
-  case Field::Third:
-    return msr ? "monitoring M" : "detection D";
-  case Field::SAfterMsr:
-    return "severity after MSR";
-  case Field::SRevised:
-    return "revised severity S'";
-  case Field::SecondRevised:
-    return msr ? "revised frequency F'" : "revised occurrence O'";
-  case Field::ThirdRevised:
-    return msr ? "revised monitoring M'" : "revised detection D'";
-  default:
-    return "rating";
+  case Field::Severity: return "severity S";
+  case Field::Second: return msr ? "frequency F" : "occurrence O";
+  case Field::Third: return msr ? "monitoring M" : "detection D";
+  case Field::SAfterMsr: return "severity after MSR";
+  case Field::SRevised: return "revised severity S'";
+  case Field::SecondRevised: return msr ? "revised frequency F'" : "revised occurrence O'";
+  case Field::ThirdRevised: return msr ? "revised monitoring M'" : "revised detection D'";
+  default: return "rating";
   }
 }
 

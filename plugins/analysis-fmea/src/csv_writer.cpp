@@ -29,8 +29,7 @@ std::string csv_text(const OutputTable &table) {
     out += (c ? "," : "") + field(table.columns[c].header);
   out += "\r\n";
   for (const auto &row : table.rows) {
-    for (std::size_t c = 0; c < row.size(); ++c)
-      out += (c ? "," : "") + field(text_of(row[c]));
+    for (std::size_t c = 0; c < row.size(); ++c) out += (c ? "," : "") + field(text_of(row[c]));
     out += "\r\n";
   }
   return out;

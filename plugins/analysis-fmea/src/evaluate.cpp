@@ -61,8 +61,7 @@ std::string field_message(const EvaluatedRow &e, const FieldCheckOptions &option
   case FieldBasis::LowWithoutExposure:
     return row_label(e.row) + ": O=" + o + " rates the cause as low, but " + n + period +
            " are linked to this failure mode; give the exposure (units in the field) to check the rate";
-  default:
-    return "";
+  default: return "";
   }
 }
 
@@ -103,8 +102,7 @@ Evaluation evaluate(Worksheet worksheet, const EvaluateOptions &options) {
   ev.type = worksheet.type;
   ev.warnings = std::move(worksheet.warnings);
   ev.rows.reserve(worksheet.rows.size());
-  for (const Row &r : worksheet.rows)
-    ev.rows.push_back(rate_row(r, worksheet.type, options.field));
+  for (const Row &r : worksheet.rows) ev.rows.push_back(rate_row(r, worksheet.type, options.field));
   std::stable_sort(ev.rows.begin(), ev.rows.end(), sorts_before);
 
   for (const EvaluatedRow &e : ev.rows) {

@@ -39,16 +39,11 @@ double poisson_lower_bound(long long k, double confidence) {
 
 const char *basis_name(FieldBasis b) noexcept {
   switch (b) {
-  case FieldBasis::None:
-    return "none";
-  case FieldBasis::Rate:
-    return "rate";
-  case FieldBasis::PreventedCause:
-    return "prevented-cause";
-  case FieldBasis::LowWithoutExposure:
-    return "low-occurrence-without-exposure";
-  case FieldBasis::UnknownRate:
-    return "unknown-rate";
+  case FieldBasis::None: return "none";
+  case FieldBasis::Rate: return "rate";
+  case FieldBasis::PreventedCause: return "prevented-cause";
+  case FieldBasis::LowWithoutExposure: return "low-occurrence-without-exposure";
+  case FieldBasis::UnknownRate: return "unknown-rate";
   }
   return "?";
 }

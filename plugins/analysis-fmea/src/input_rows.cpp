@@ -114,8 +114,7 @@ Row build_row(const RawRow &raw, std::size_t index, const std::string &row_path,
     FieldEvidence listed;
     parse_complaints(ids.is_array() ? ids : json(text_of(ids)),
                      path_of(raw, Field::ComplaintIds, row_path, type), listed);
-    for (auto &c : listed.complaints)
-      r.field.complaints.push_back(std::move(c));
+    for (auto &c : listed.complaints) r.field.complaints.push_back(std::move(c));
     if (listed.count && !r.field.count) r.field.count = listed.count;
   }
   if (r.field.count && !r.field.complaints.empty() &&
@@ -169,8 +168,7 @@ void parse_complaints(const json &v, const std::string &path, FieldEvidence &out
       out.count = parse_count(v, path);
       return;
     }
-    for (auto &id : split_ids(t))
-      out.complaints.push_back({id, ""});
+    for (auto &id : split_ids(t)) out.complaints.push_back({id, ""});
     return;
   }
   if (v.is_array()) {

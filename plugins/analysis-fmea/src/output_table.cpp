@@ -24,62 +24,37 @@ std::string counted_ids(const EvaluatedRow &e) {
 json cell(const EvaluatedRow &e, Field f) {
   const Row &r = e.row;
   switch (f) {
-  case Field::Id:
-    return r.id;
-  case Field::Item:
-    return text_or_null(r.item);
-  case Field::Function:
-    return text_or_null(r.function);
-  case Field::FailureMode:
-    return r.failure_mode;
-  case Field::Effect:
-    return text_or_null(r.effect);
-  case Field::Severity:
-    return r.s;
-  case Field::Cause:
-    return text_or_null(r.cause);
-  case Field::PreventionControl:
-    return text_or_null(r.prevention_control);
-  case Field::Second:
-    return r.o;
-  case Field::DetectionControl:
-    return text_or_null(r.detection_control);
-  case Field::Third:
-    return r.d;
-  case Field::SAfterMsr:
-    return r.s_after_msr ? json(*r.s_after_msr) : json(nullptr);
-  case Field::Rpn:
-    return e.rpn;
-  case Field::Ap:
-    return std::string(1, ap_letter(e.ap));
-  case Field::RecommendedAction:
-    return text_or_null(r.recommended_action);
-  case Field::Owner:
-    return text_or_null(r.owner);
-  case Field::DueDate:
-    return text_or_null(r.due_date);
-  case Field::SRevised:
-    return e.revised ? json(e.s2) : json(nullptr);
-  case Field::SecondRevised:
-    return e.revised ? json(e.o2) : json(nullptr);
-  case Field::ThirdRevised:
-    return e.revised ? json(e.d2) : json(nullptr);
-  case Field::RpnRevised:
-    return e.revised ? json(e.rpn2) : json(nullptr);
-  case Field::ApRevised:
-    return e.revised ? json(std::string(1, ap_letter(e.ap2))) : json(nullptr);
-  case Field::Complaints:
-    return r.field.any() ? json(e.field.complaints) : json(nullptr);
-  case Field::ComplaintIds:
-    return text_or_null(counted_ids(e));
+  case Field::Id: return r.id;
+  case Field::Item: return text_or_null(r.item);
+  case Field::Function: return text_or_null(r.function);
+  case Field::FailureMode: return r.failure_mode;
+  case Field::Effect: return text_or_null(r.effect);
+  case Field::Severity: return r.s;
+  case Field::Cause: return text_or_null(r.cause);
+  case Field::PreventionControl: return text_or_null(r.prevention_control);
+  case Field::Second: return r.o;
+  case Field::DetectionControl: return text_or_null(r.detection_control);
+  case Field::Third: return r.d;
+  case Field::SAfterMsr: return r.s_after_msr ? json(*r.s_after_msr) : json(nullptr);
+  case Field::Rpn: return e.rpn;
+  case Field::Ap: return std::string(1, ap_letter(e.ap));
+  case Field::RecommendedAction: return text_or_null(r.recommended_action);
+  case Field::Owner: return text_or_null(r.owner);
+  case Field::DueDate: return text_or_null(r.due_date);
+  case Field::SRevised: return e.revised ? json(e.s2) : json(nullptr);
+  case Field::SecondRevised: return e.revised ? json(e.o2) : json(nullptr);
+  case Field::ThirdRevised: return e.revised ? json(e.d2) : json(nullptr);
+  case Field::RpnRevised: return e.revised ? json(e.rpn2) : json(nullptr);
+  case Field::ApRevised: return e.revised ? json(std::string(1, ap_letter(e.ap2))) : json(nullptr);
+  case Field::Complaints: return r.field.any() ? json(e.field.complaints) : json(nullptr);
+  case Field::ComplaintIds: return text_or_null(counted_ids(e));
   case Field::Exposure:
     if (!r.field.exposure) return nullptr;
     // Units are usually whole: show 4000, not 4000.0.
     if (*r.field.exposure == std::floor(*r.field.exposure) && *r.field.exposure < 9e15)
       return static_cast<long long>(*r.field.exposure);
     return *r.field.exposure;
-  default:
-    return nullptr;
+  default: return nullptr;
   }
 }
 
@@ -121,8 +96,7 @@ OutputTable worksheet_table(const Evaluation &ev, Lang lang) {
   for (const EvaluatedRow &e : ev.rows) {
     std::vector<json> row;
     row.reserve(specs.size());
-    for (const Spec &s : specs)
-      row.push_back(cell(e, s.field));
+    for (const Spec &s : specs) row.push_back(cell(e, s.field));
     t.rows.push_back(std::move(row));
   }
   return t;

@@ -92,19 +92,16 @@ ordered_json fmea_result(const Evaluation &ev, const OutputTable &table, const F
   result["method"] = "fmea";
 
   ordered_json summary = ordered_json::object();
-  for (const auto &[k, v] : summary_pairs(ev))
-    summary[k] = v;
+  for (const auto &[k, v] : summary_pairs(ev)) summary[k] = v;
   if (written) summary["output"] = written->path;
   result["summary"] = summary;
 
   ordered_json worksheet;
   worksheet["title"] = zh ? "FMEA 工作表(按 AP、RPN 排序)" : "FMEA worksheet (sorted by AP, then RPN)";
   worksheet["columns"] = json::array();
-  for (const auto &c : table.columns)
-    worksheet["columns"].push_back(c.header);
+  for (const auto &c : table.columns) worksheet["columns"].push_back(c.header);
   worksheet["rows"] = json::array();
-  for (const auto &row : table.rows)
-    worksheet["rows"].push_back(row);
+  for (const auto &row : table.rows) worksheet["rows"].push_back(row);
 
   ordered_json counts;
   counts["title"] = zh ? "措施优先级统计" : "Action priority counts";
@@ -122,8 +119,7 @@ ordered_json fmea_result(const Evaluation &ev, const OutputTable &table, const F
   result["charts"] = json::array({chart});
 
   result["findings"] = json::array();
-  for (const Finding &f : ev.findings)
-    result["findings"].push_back(ordered_json(finding_json(f)));
+  for (const Finding &f : ev.findings) result["findings"].push_back(ordered_json(finding_json(f)));
 
   ordered_json details;
   details["fmea_type"] = type_name(ev.type);
@@ -146,17 +142,14 @@ ordered_json fmea_result(const Evaluation &ev, const OutputTable &table, const F
     details["field_check"] = fc;
   }
   details["rows"] = json::array();
-  for (const EvaluatedRow &e : ev.rows)
-    details["rows"].push_back(ordered_json(row_details(e, ev.type)));
+  for (const EvaluatedRow &e : ev.rows) details["rows"].push_back(ordered_json(row_details(e, ev.type)));
   if (written)
     details["output"] = {{"path", written->path}, {"format", written->format}, {"rows", ev.rows.size()}};
   result["details"] = details;
 
   json warnings = json::array();
-  for (const auto &w : request.warnings)
-    warnings.push_back(w);
-  for (const auto &w : ev.warnings)
-    warnings.push_back(w);
+  for (const auto &w : request.warnings) warnings.push_back(w);
+  for (const auto &w : ev.warnings) warnings.push_back(w);
   result["warnings"] = warnings;
   return result;
 }

@@ -4,12 +4,9 @@ namespace qloop::fmea {
 
 const char *type_name(FmeaType t) noexcept {
   switch (t) {
-  case FmeaType::Design:
-    return "design";
-  case FmeaType::Process:
-    return "process";
-  case FmeaType::Msr:
-    return "msr";
+  case FmeaType::Design: return "design";
+  case FmeaType::Process: return "process";
+  case FmeaType::Msr: return "msr";
   }
   return "?";
 }

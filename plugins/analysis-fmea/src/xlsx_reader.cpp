@@ -118,8 +118,7 @@ std::string resolve(const std::string &base_dir, const std::string &target) {
     start = end + 1;
   }
   std::string out;
-  for (const auto &p : parts)
-    out += (out.empty() ? "" : "/") + p;
+  for (const auto &p : parts) out += (out.empty() ? "" : "/") + p;
   return out;
 }
 
@@ -347,8 +346,7 @@ XlsxSheet read_xlsx(const std::string &path, const std::string &sheet_wanted, co
   if (sheet_part.empty()) {
     if (names.empty()) invalid(field, path, "it has no sheets");
     std::string list;
-    for (const auto &n : names)
-      list += (list.empty() ? "'" : ", '") + n + "'";
+    for (const auto &n : names) list += (list.empty() ? "'" : ", '") + n + "'";
     throw sdk::InvalidInput("field 'options.sheet': no sheet '" + sheet_wanted + "' in " + path +
                             " (sheets: " + list + ")");
   }

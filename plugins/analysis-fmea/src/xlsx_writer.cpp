@@ -100,8 +100,7 @@ void write_cell(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const json &v, Colu
     write_text(ws, r, c, text, fmt);
     return;
   }
-  case ColumnKind::Text:
-    break;
+  case ColumnKind::Text: break;
   }
   write_text(ws, r, c, text_of(v), f.text);
 }

@@ -179,8 +179,7 @@ std::array<char, 1000> expand(const char *printed) {
     std::vector<std::string> cells;
     std::istringstream parts(line);
     std::string cell;
-    while (std::getline(parts, cell, '|'))
-      cells.push_back(cell);
+    while (std::getline(parts, cell, '|')) cells.push_back(cell);
     EXPECT_EQ(cells.size(), 4u) << line;
     if (cells.size() != 4) continue;
     Range s = parse_range(cells[0]), a = parse_range(cells[1]), b = parse_range(cells[2]);
@@ -193,8 +192,7 @@ std::array<char, 1000> expand(const char *printed) {
           slot = ap;
         }
   }
-  for (char c : cube)
-    EXPECT_NE(c, '\0') << "printed rows leave a combination uncovered";
+  for (char c : cube) EXPECT_NE(c, '\0') << "printed rows leave a combination uncovered";
   return cube;
 }
 
@@ -204,8 +202,7 @@ struct Totals {
 
 Totals totals(const std::array<char, 1000> &cube) {
   Totals t;
-  for (char c : cube)
-    (c == 'H' ? t.h : c == 'M' ? t.m : t.l)++;
+  for (char c : cube) (c == 'H' ? t.h : c == 'M' ? t.m : t.l)++;
   return t;
 }
 

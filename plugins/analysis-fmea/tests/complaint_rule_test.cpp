@@ -26,8 +26,7 @@ using namespace qloop::fmea;
 
 FieldEvidence listed(int n, const std::string &date = "") {
   FieldEvidence e;
-  for (int i = 0; i < n; ++i)
-    e.complaints.push_back({"C-" + std::to_string(i + 1), date});
+  for (int i = 0; i < n; ++i) e.complaints.push_back({"C-" + std::to_string(i + 1), date});
   return e;
 }
 
@@ -160,8 +159,7 @@ TEST(ComplaintRule, FindingThroughTheMethod) {
   // A period that excludes both complaints silences the rule.
   req["options"]["period"] = {{"from", "2024-04-01"}, {"to", "2024-06-30"}};
   result = run_fmea(req);
-  for (const auto &f : result["findings"])
-    EXPECT_NE(f["rule"], "occurrence-contradicted-by-field");
+  for (const auto &f : result["findings"]) EXPECT_NE(f["rule"], "occurrence-contradicted-by-field");
   EXPECT_EQ(result["summary"]["occurrence_contradicted_by_field"], 0);
 }
 
@@ -187,8 +185,7 @@ TEST(ComplaintRule, NotAppliedToMsrFrequency) {
         {"rows",
          json::array({{{"failure_mode", "No torque"}, {"S", 8}, {"F", 1}, {"M", 3}, {"complaints", 4}}})}}}};
   auto result = run_fmea(req);
-  for (const auto &f : result["findings"])
-    EXPECT_NE(f["rule"], "occurrence-contradicted-by-field");
+  for (const auto &f : result["findings"]) EXPECT_NE(f["rule"], "occurrence-contradicted-by-field");
 }
 
 } // namespace

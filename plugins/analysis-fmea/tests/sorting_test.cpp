@@ -18,8 +18,7 @@ using namespace qloop::fmea;
 
 std::vector<std::string> ids_in_result_order(const nlohmann::ordered_json &result) {
   std::vector<std::string> ids;
-  for (const auto &row : result["tables"][0]["rows"])
-    ids.push_back(row[0].get<std::string>());
+  for (const auto &row : result["tables"][0]["rows"]) ids.push_back(row[0].get<std::string>());
   return ids;
 }
 
@@ -68,8 +67,7 @@ TEST(Sorting, TiesBySeverityThenInputOrder) {
   ])");
   Evaluation ev = evaluate(read_json_rows(rows, FmeaType::Process, "data.rows"), {});
   std::vector<std::string> order;
-  for (const auto &e : ev.rows)
-    order.push_back(e.row.id);
+  for (const auto &e : ev.rows) order.push_back(e.row.id);
   EXPECT_EQ(order, (std::vector<std::string>{"d", "b", "a", "c"}));
 }
 

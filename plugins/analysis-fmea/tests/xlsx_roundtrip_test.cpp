@@ -41,8 +41,7 @@ std::string zip_part(const std::string &path, const std::string &name) {
 class XlsxRoundTrip : public ::testing::Test {
 protected:
   void TearDown() override {
-    for (const auto &p : files_)
-      std::remove(p.c_str());
+    for (const auto &p : files_) std::remove(p.c_str());
   }
   std::string file(const std::string &name) {
     files_.push_back(fmea_test::temp_path(name));
@@ -105,8 +104,7 @@ TEST_F(XlsxRoundTrip, WorkbookFedBackGivesTheSameWorksheet) {
   EXPECT_EQ(second["summary"]["ap_h"], first["summary"]["ap_h"]);
   EXPECT_EQ(second["summary"]["revised_ap_l"], first["summary"]["revised_ap_l"]);
   // The written AP column is cross-checked on the way back in, and agrees.
-  for (const auto &f : second["findings"])
-    EXPECT_NE(f["rule"], "ap-mismatch");
+  for (const auto &f : second["findings"]) EXPECT_NE(f["rule"], "ap-mismatch");
 }
 
 TEST_F(XlsxRoundTrip, ChineseHeadersAndMsrRoundTrip) {

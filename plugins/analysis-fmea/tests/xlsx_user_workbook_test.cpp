@@ -29,8 +29,7 @@ void write_user_workbook(const std::string &path, int severity2, bool constant_m
                           "Effect",      "Cause",       "Severity",
                           "Occurrence",  "Detection",   "Action",
                           "Responsible", "Target date", "Revised S"};
-  for (lxw_col_t c = 0; c < 12; ++c)
-    worksheet_write_string(ws, 0, c, header[c], nullptr);
+  for (lxw_col_t c = 0; c < 12; ++c) worksheet_write_string(ws, 0, c, header[c], nullptr);
   // Row 2.
   worksheet_write_number(ws, 1, 0, 1, nullptr);
   worksheet_write_string(ws, 1, 1, "Seal", nullptr);
@@ -88,8 +87,7 @@ TEST(XlsxUserWorkbook, TitleBlockAboveTheHeaderIsSkipped) {
   worksheet_write_string(ws, 1, 1, "Li Wei", nullptr);
   worksheet_write_string(ws, 1, 3, "S", nullptr); // a stray letter is not a header
   const char *header[] = {"Process step", "Failure mode", "S", "O", "D"};
-  for (lxw_col_t c = 0; c < 5; ++c)
-    worksheet_write_string(ws, 3, c, header[c], nullptr);
+  for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(ws, 3, c, header[c], nullptr);
   worksheet_write_string(ws, 4, 0, "OP20", nullptr);
   worksheet_write_string(ws, 4, 1, "Weld nugget undersize", nullptr);
   worksheet_write_number(ws, 4, 2, 8, nullptr);

@@ -28,8 +28,7 @@ ojson table(const Pareto &p, const Input &in, bool zh) {
   if (weighted) columns.push_back(*in.value_field);
   static constexpr const char *kEnglish[] = {"percent", "cumulative", "cumulative percent", "vital few"};
   static constexpr const char *kChinese[] = {"百分比", "累计", "累计百分比", "关键少数"};
-  for (const char *c : zh ? kChinese : kEnglish)
-    columns.push_back(c);
+  for (const char *c : zh ? kChinese : kEnglish) columns.push_back(c);
   ojson rows = ojson::array();
   for (std::size_t i = 0; i < p.shown.size(); ++i) {
     const Bar &b = p.shown[i];
@@ -145,8 +144,7 @@ nlohmann::ordered_json analyze(const nlohmann::json &request, const Settings &de
     all.push_back(bar_json(b));
     if (b.vital) vital.push_back(b.name);
   }
-  for (const auto &b : p.shown)
-    shown.push_back(bar_json(b));
+  for (const auto &b : p.shown) shown.push_back(bar_json(b));
   result["details"] = {{"field", in.field},
                        {"value", weighted ? ojson(*in.value_field) : ojson(nullptr)},
                        {"threshold_percent", in.settings.threshold},

@@ -49,13 +49,11 @@ Pareto compute(const std::vector<Observation> &observations, const Settings &set
   }
   Pareto p;
   p.rows = observations.size();
-  for (const auto &[name, entry] : by_name)
-    p.all.push_back({name, entry.first, entry.second.value()});
+  for (const auto &[name, entry] : by_name) p.all.push_back({name, entry.first, entry.second.value()});
   // std::map gave name order; a stable sort by value keeps it among ties.
   std::stable_sort(p.all.begin(), p.all.end(), [](const Bar &a, const Bar &b) { return a.value > b.value; });
   Sum total;
-  for (const auto &b : p.all)
-    total.add(b.value);
+  for (const auto &b : p.all) total.add(b.value);
   p.total = total.value();
   if (!(p.total > 0)) throw sdk::InvalidInput("field 'options.value': the values sum to 0; nothing to rank");
   fill_percentages(p.all, p.total);

@@ -18,8 +18,7 @@ const json *member(const json &object, const char *key) {
 }
 
 std::string lower(std::string s) {
-  for (auto &c : s)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto &c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 

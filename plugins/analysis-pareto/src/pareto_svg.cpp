@@ -87,8 +87,7 @@ std::string pareto_svg(const Pareto &p, double threshold, const ChartText &t) {
   }
   // Divider after the last vital bar, when the vital few are all shown.
   std::size_t vital_shown = 0;
-  for (const auto &b : p.shown)
-    vital_shown += b.vital ? 1 : 0;
+  for (const auto &b : p.shown) vital_shown += b.vital ? 1 : 0;
   if (vital_shown > 0 && vital_shown < p.shown.size()) {
     const double x = kLeft + static_cast<double>(vital_shown) * slot;
     doc.line(x, kTop, x, bottom, "#555", 1, "2 3");

@@ -20,8 +20,7 @@ json montgomery(json options = json::object()) {
 
 std::vector<std::string> rules(const nlohmann::ordered_json &result) {
   std::vector<std::string> out;
-  for (const auto &f : result["findings"])
-    out.push_back(f["rule"]);
+  for (const auto &f : result["findings"]) out.push_back(f["rule"]);
   return out;
 }
 
@@ -108,8 +107,7 @@ TEST(Analysis, BadLanguageIsInvalidInput) {
 
 TEST(Analysis, ManyCategoriesAreFoldedInTheChartOnly) {
   std::vector<std::pair<std::string, int>> counts;
-  for (int i = 0; i < 100; ++i)
-    counts.emplace_back("c" + std::to_string(1000 + i), 1 + i % 7);
+  for (int i = 0; i < 100; ++i) counts.emplace_back("c" + std::to_string(1000 + i), 1 + i % 7);
   auto r = analyze(request_of_records(records(counts), {{"field", "defect"}}), Settings{});
   EXPECT_EQ(r["tables"][0]["rows"].size(), 100u);
   ASSERT_EQ(r["warnings"].size(), 1u);

@@ -27,8 +27,7 @@ json montgomery_request(json options = json::object()) {
 
 std::vector<std::string> names(const std::vector<Bar> &bars) {
   std::vector<std::string> out;
-  for (const auto &b : bars)
-    out.push_back(b.name);
+  for (const auto &b : bars) out.push_back(b.name);
   return out;
 }
 
@@ -74,8 +73,7 @@ TEST(Montgomery, SortedCountsPercentagesAndVitalFew) {
 TEST(Montgomery, CountingRecordsEqualsSummingTheTabulatedCounts) {
   std::vector<std::pair<std::string, int>> counts;
   const json table = montgomery_table();
-  for (const auto &row : table["rows"])
-    counts.emplace_back(row[0], row[1].get<int>());
+  for (const auto &row : table["rows"]) counts.emplace_back(row[0], row[1].get<int>());
   auto from_records = pareto_of(request_of_records(records(counts), {{"field", "defect"}}));
   auto from_table = pareto_of(montgomery_request());
   EXPECT_EQ(from_records.rows, 166u);
@@ -160,8 +158,7 @@ TEST(CostWeighting, ValueColumnIsSummedInsteadOfCounted) {
 TEST(CostWeighting, DecimalSumsDoNotBreakTies) {
   // Ten costs of 0.1 add up to 1 (compensated sum), tying with one cost of 1.
   json items = json::array();
-  for (int i = 0; i < 10; ++i)
-    items.push_back({{"defect", "B"}, {"cost", 0.1}});
+  for (int i = 0; i < 10; ++i) items.push_back({{"defect", "B"}, {"cost", 0.1}});
   items.push_back({{"defect", "A"}, {"cost", 1.0}});
   auto p = pareto_of(request_of_records(items, {{"field", "defect"}, {"value", "cost"}}));
   EXPECT_EQ(p.all[0].value, p.all[1].value);

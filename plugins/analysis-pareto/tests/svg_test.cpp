@@ -24,8 +24,7 @@ json montgomery(json options = json::object()) {
 
 std::size_t count(const std::string &haystack, const std::string &needle) {
   std::size_t n = 0;
-  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1))
-    ++n;
+  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) ++n;
   return n;
 }
 
@@ -45,8 +44,7 @@ TEST(ParetoSvg, BarsDescendAndTheLineEndsAtOneHundredPercent) {
   auto svg = chart(montgomery());
   auto heights = bar_heights(svg);
   ASSERT_EQ(heights.size(), 19u);
-  for (std::size_t i = 1; i < heights.size(); ++i)
-    EXPECT_LE(heights[i], heights[i - 1]) << i;
+  for (std::size_t i = 1; i < heights.size(); ++i) EXPECT_LE(heights[i], heights[i - 1]) << i;
   // Plot from y=70 (top, 100 % and the total) to y=370 (0): the tallest bar
   // is 36/166 of 300 px; the line's last point is at the top.
   EXPECT_NEAR(heights[0], 300.0 * 36 / 166, 1e-3);

@@ -37,8 +37,7 @@ inline nlohmann::json records(const std::vector<std::pair<std::string, int>> &co
                               const std::string &field = "defect") {
   nlohmann::json items = nlohmann::json::array();
   for (const auto &[name, n] : counts)
-    for (int i = 0; i < n; ++i)
-      items.push_back({{field, name}});
+    for (int i = 0; i < n; ++i) items.push_back({{field, name}});
   return items;
 }
 

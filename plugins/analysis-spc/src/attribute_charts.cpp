@@ -136,8 +136,7 @@ ChartSet build_attribute_chart(const std::string &chart, const AttributeData &da
   } else {
     std::vector<ControlLimits> per;
     per.reserve(n);
-    for (double s : data.sizes)
-      per.push_back(limits_for(s));
+    for (double s : data.sizes) per.push_back(limits_for(s));
     series.limits = LimitSeries::varying(std::move(per));
   }
   set.charts.push_back(std::move(series));

@@ -29,8 +29,7 @@ CentredLogs centred_logs(std::span<const double> x) {
     s.add(std::log(v));
   }
   c.mean_log = s.value() / static_cast<double>(x.size());
-  for (double v : x)
-    c.u.push_back(std::log(v) - c.mean_log);
+  for (double v : x) c.u.push_back(std::log(v) - c.mean_log);
   return c;
 }
 
@@ -54,8 +53,7 @@ BoxCoxFit boxcox_fit(std::span<const double> x) {
   if (x.size() < 3) throw std::invalid_argument("the Box-Cox fit needs at least 3 values");
   const CentredLogs c = centred_logs(x);
   bool varies = false;
-  for (double u : c.u)
-    varies = varies || u != c.u.front();
+  for (double u : c.u) varies = varies || u != c.u.front();
   if (!varies) throw std::invalid_argument("the Box-Cox fit needs values that are not all equal");
 
   // The profile likelihood is smooth and usually unimodal; a grid first
@@ -98,8 +96,7 @@ double boxcox_transform(double x, double lambda) {
 std::vector<double> boxcox_transform(std::span<const double> x, double lambda) {
   std::vector<double> y;
   y.reserve(x.size());
-  for (double v : x)
-    y.push_back(boxcox_transform(v, lambda));
+  for (double v : x) y.push_back(boxcox_transform(v, lambda));
   return y;
 }
 

@@ -35,28 +35,20 @@ Ppm expected_ppm(double mean, double sigma, const SpecLimits &spec) {
 
 const char *within_method_name(WithinMethod m) {
   switch (m) {
-  case WithinMethod::moving_range:
-    return "mrbar";
-  case WithinMethod::range:
-    return "rbar";
-  case WithinMethod::sd:
-    return "sbar";
-  case WithinMethod::pooled:
-    return "pooled";
+  case WithinMethod::moving_range: return "mrbar";
+  case WithinMethod::range: return "rbar";
+  case WithinMethod::sd: return "sbar";
+  case WithinMethod::pooled: return "pooled";
   }
   return "";
 }
 
 const char *within_method_formula(WithinMethod m) {
   switch (m) {
-  case WithinMethod::moving_range:
-    return "MR̄/d2(2)";
-  case WithinMethod::range:
-    return "R̄/d2(n)";
-  case WithinMethod::sd:
-    return "s̄/c4(n)";
-  case WithinMethod::pooled:
-    return "s_p/c4(Σ(n_i-1)+1)";
+  case WithinMethod::moving_range: return "MR̄/d2(2)";
+  case WithinMethod::range: return "R̄/d2(n)";
+  case WithinMethod::sd: return "s̄/c4(n)";
+  case WithinMethod::pooled: return "s_p/c4(Σ(n_i-1)+1)";
   }
   return "";
 }
@@ -112,18 +104,10 @@ CapabilityStudy capability_study(const Subgroups &groups, WithinMethod within, c
   s.mean = mean(groups.values);
   s.sigma_overall = sample_sd(groups.values);
   switch (within) {
-  case WithinMethod::moving_range:
-    s.sigma_within = sigma_from_moving_range(groups.values);
-    break;
-  case WithinMethod::range:
-    s.sigma_within = sigma_from_ranges(groups);
-    break;
-  case WithinMethod::sd:
-    s.sigma_within = sigma_from_sds(groups);
-    break;
-  case WithinMethod::pooled:
-    s.sigma_within = sigma_pooled(groups);
-    break;
+  case WithinMethod::moving_range: s.sigma_within = sigma_from_moving_range(groups.values); break;
+  case WithinMethod::range: s.sigma_within = sigma_from_ranges(groups); break;
+  case WithinMethod::sd: s.sigma_within = sigma_from_sds(groups); break;
+  case WithinMethod::pooled: s.sigma_within = sigma_pooled(groups); break;
   }
   if (!(s.sigma_overall > 0))
     throw InvalidInput("field '" + field + "': all values are equal; sigma is 0 and capability is undefined");

@@ -6,12 +6,9 @@ namespace qloop::spc {
 
 const char *source_name(LimitSource s) {
   switch (s) {
-  case LimitSource::phase1:
-    return "phase1";
-  case LimitSource::given:
-    return "given";
-  case LimitSource::standard:
-    return "standard";
+  case LimitSource::phase1: return "phase1";
+  case LimitSource::given: return "given";
+  case LimitSource::standard: return "standard";
   }
   return "";
 }

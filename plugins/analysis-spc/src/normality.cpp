@@ -49,8 +49,7 @@ AndersonDarling anderson_darling(std::span<const double> x) {
     throw std::invalid_argument("the Anderson-Darling test needs values that are not all equal");
   std::vector<double> z(x.begin(), x.end());
   std::sort(z.begin(), z.end());
-  for (double &v : z)
-    v = (v - r.mean) / r.sd;
+  for (double &v : z) v = (v - r.mean) / r.sd;
   const std::size_t n = z.size();
   CompensatedSum s;
   for (std::size_t i = 0; i < n; ++i) {

@@ -12,8 +12,7 @@ ViolationLog::ViolationLog(std::size_t cap, bool keep_point_masks, std::size_t p
 
 std::size_t ViolationLog::total() const {
   std::size_t t = 0;
-  for (auto c : counts_)
-    t += c;
+  for (auto c : counts_) t += c;
   return t;
 }
 

@@ -52,8 +52,7 @@ std::vector<Rule> RuleSet::rules() const {
 
 std::vector<std::string> RuleSet::ids() const {
   std::vector<std::string> out;
-  for (Rule r : rules())
-    out.emplace_back(rule_info(r).id);
+  for (Rule r : rules()) out.emplace_back(rule_info(r).id);
   return out;
 }
 
@@ -61,8 +60,7 @@ namespace {
 
 RuleSet of(std::initializer_list<Rule> list) {
   RuleSet s;
-  for (Rule r : list)
-    s.add(r);
+  for (Rule r : list) s.add(r);
   return s;
 }
 
@@ -70,13 +68,10 @@ RuleSet of(std::initializer_list<Rule> list) {
 
 RuleSet default_rules(ChartFamily family) {
   switch (family) {
-  case ChartFamily::location:
-    return RuleSet::nelson();
+  case ChartFamily::location: return RuleSet::nelson();
   case ChartFamily::dispersion:
-  case ChartFamily::attribute:
-    return of({Rule::nelson1, Rule::nelson2, Rule::nelson3, Rule::nelson4});
-  case ChartFamily::moving_range:
-    return of({Rule::nelson1});
+  case ChartFamily::attribute: return of({Rule::nelson1, Rule::nelson2, Rule::nelson3, Rule::nelson4});
+  case ChartFamily::moving_range: return of({Rule::nelson1});
   }
   return {};
 }
@@ -84,8 +79,7 @@ RuleSet default_rules(ChartFamily family) {
 RuleSet allowed_rules(ChartFamily family) {
   switch (family) {
   case ChartFamily::location:
-  case ChartFamily::attribute:
-    return RuleSet(0x0FFF);
+  case ChartFamily::attribute: return RuleSet(0x0FFF);
   // Zone rules need symmetric sigma zones; the range and the standard
   // deviation are skewed and their lower limit is often clipped at zero.
   case ChartFamily::dispersion:
@@ -93,22 +87,17 @@ RuleSet allowed_rules(ChartFamily family) {
   // Moving ranges overlap (MR_i and MR_i+1 share x_i), so runs, trends and
   // zone patterns arise from the construction itself; only a point beyond
   // the limit is a signal.
-  case ChartFamily::moving_range:
-    return of({Rule::nelson1, Rule::we1});
+  case ChartFamily::moving_range: return of({Rule::nelson1, Rule::we1});
   }
   return {};
 }
 
 const char *family_name(ChartFamily family) {
   switch (family) {
-  case ChartFamily::location:
-    return "location";
-  case ChartFamily::dispersion:
-    return "dispersion";
-  case ChartFamily::moving_range:
-    return "moving range";
-  case ChartFamily::attribute:
-    return "attribute";
+  case ChartFamily::location: return "location";
+  case ChartFamily::dispersion: return "dispersion";
+  case ChartFamily::moving_range: return "moving range";
+  case ChartFamily::attribute: return "attribute";
   }
   return "";
 }

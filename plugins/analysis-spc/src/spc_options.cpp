@@ -19,8 +19,7 @@ std::string normalised(std::string s) {
 
 std::string join(const std::vector<std::string> &v) {
   std::string out;
-  for (const auto &s : v)
-    out += (out.empty() ? "" : ", ") + s;
+  for (const auto &s : v) out += (out.empty() ? "" : ", ") + s;
   return out;
 }
 
@@ -52,12 +51,9 @@ std::string chart_type(const Options &o, DataShape shape) {
                        *text + "'");
   }
   switch (shape) {
-  case DataShape::individuals:
-    return "imr";
-  case DataShape::subgroups:
-    return "xbar-r";
-  case DataShape::counts:
-    break;
+  case DataShape::individuals: return "imr";
+  case DataShape::subgroups: return "xbar-r";
+  case DataShape::counts: break;
   }
   throw InvalidInput("field 'options.chart': required for count data; choose p, np, c or u");
 }
@@ -160,8 +156,7 @@ RuleSet parse_rule_spec(const Json &spec, const std::string &field, ChartFamily 
   };
   RuleSet set;
   if (spec.is_array())
-    for (const auto &item : spec)
-      one(item, set);
+    for (const auto &item : spec) one(item, set);
   else
     one(spec, set);
   return set;

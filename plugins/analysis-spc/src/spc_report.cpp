@@ -23,8 +23,7 @@ constexpr const char *kConstantsMethod = "exact: d2 and d3 by numerical integrat
 std::map<std::size_t, std::vector<std::string>> flagged_points(const ViolationLog &log) {
   std::map<std::size_t, std::vector<std::string>> out;
   for (std::size_t k = 0; k < kRuleCount; ++k)
-    for (std::size_t i : log.first(rule_at(k)))
-      out[i].emplace_back(rule_info(rule_at(k)).id);
+    for (std::size_t i : log.first(rule_at(k))) out[i].emplace_back(rule_info(rule_at(k)).id);
   return out;
 }
 
@@ -58,8 +57,7 @@ std::string rule_list_text(const std::vector<std::size_t> &points, std::size_t f
                            std::size_t count) {
   std::string out;
   const std::size_t shown = std::min<std::size_t>(points.size(), 10);
-  for (std::size_t k = 0; k < shown; ++k)
-    out += (k ? ", " : "") + std::to_string(first_number + points[k]);
+  for (std::size_t k = 0; k < shown; ++k) out += (k ? ", " : "") + std::to_string(first_number + points[k]);
   if (count > shown) out += ", …";
   return out;
 }
@@ -99,8 +97,7 @@ Json spc_result(const ChartSet &set, const SpcReportOptions &o) {
     const bool small = c.size() <= o.max_points;
     const ControlLimits &l = c.limits.first();
     std::string rules_text;
-    for (const auto &id : c.rules.ids())
-      rules_text += (rules_text.empty() ? "" : " ") + id;
+    for (const auto &id : c.rules.ids()) rules_text += (rules_text.empty() ? "" : " ") + id;
     limits_rows.push_back({c.name, c.size(), rounded(l.center, 8),
                            c.limits.is_constant() ? rounded(l.lcl, 8) : Json("varies"),
                            c.limits.is_constant() ? rounded(l.ucl, 8) : Json("varies"),
@@ -110,8 +107,7 @@ Json spc_result(const ChartSet &set, const SpcReportOptions &o) {
     for (Rule r : c.rules.rules()) {
       const std::size_t count = log.count(r);
       Json points = Json::array();
-      for (std::size_t i : log.first(r))
-        points.push_back(c.first_number + i);
+      for (std::size_t i : log.first(r)) points.push_back(c.first_number + i);
       by_rule[rule_info(r).id] = {
           {"count", count}, {"points", points}, {"truncated", count > log.first(r).size()}};
       if (count == 0) continue;
@@ -131,8 +127,7 @@ Json spc_result(const ChartSet &set, const SpcReportOptions &o) {
       flagged_list.push_back({{"point", c.first_number + i}, {"value", number(c.value(i))}, {"rules", ids}});
       if (flagged_rows.size() < kFlaggedTableRows) {
         std::string joined;
-        for (const auto &id : ids)
-          joined += (joined.empty() ? "" : " ") + id;
+        for (const auto &id : ids) joined += (joined.empty() ? "" : " ") + id;
         flagged_rows.push_back({c.name, c.first_number + i, rounded(c.value(i), 8), joined});
       }
     }
@@ -148,8 +143,7 @@ Json spc_result(const ChartSet &set, const SpcReportOptions &o) {
                    {"flagged", flagged_list}};
     if (small) {
       Json values = Json::array();
-      for (std::size_t i = 0; i < c.size(); ++i)
-        values.push_back(number(c.value(i)));
+      for (std::size_t i = 0; i < c.size(); ++i) values.push_back(number(c.value(i)));
       detail["values"] = std::move(values);
     }
     charts_detail.push_back(std::move(detail));
@@ -179,10 +173,8 @@ Json spc_result(const ChartSet &set, const SpcReportOptions &o) {
   if (o.phase1_prefix) details["phase1_prefix"] = o.phase1_prefix;
   if (!o.value_field.empty()) details["value_field"] = o.value_field;
   Json stats = Json::object(), constants = Json::object();
-  for (const auto &[k, v] : set.statistics)
-    stats[k] = number(v);
-  for (const auto &[k, v] : set.constants)
-    constants[k] = number(v);
+  for (const auto &[k, v] : set.statistics) stats[k] = number(v);
+  for (const auto &[k, v] : set.constants) constants[k] = number(v);
   details["statistics"] = stats;
   details["constants"] = constants;
   details["constants_method"] = kConstantsMethod;
@@ -218,8 +210,7 @@ Json spc_result(const ChartSet &set, const SpcReportOptions &o) {
   }
 
   Json warnings = Json::array();
-  for (const auto &w : set.warnings)
-    warnings.push_back(w);
+  for (const auto &w : set.warnings) warnings.push_back(w);
   if (set.charts.front().size() > o.max_points)
     warnings.push_back(
         "more than " + std::to_string(o.max_points) +

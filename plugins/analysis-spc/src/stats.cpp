@@ -8,15 +8,13 @@ namespace qloop::spc {
 double mean(std::span<const double> x) {
   if (x.empty()) return std::numeric_limits<double>::quiet_NaN();
   CompensatedSum s;
-  for (double v : x)
-    s.add(v);
+  for (double v : x) s.add(v);
   return s.value() / static_cast<double>(x.size());
 }
 
 double sum_squared_deviations(std::span<const double> x, double centre) {
   CompensatedSum s;
-  for (double v : x)
-    s.add((v - centre) * (v - centre));
+  for (double v : x) s.add((v - centre) * (v - centre));
   return s.value();
 }
 

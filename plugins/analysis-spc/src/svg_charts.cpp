@@ -66,10 +66,8 @@ std::map<std::size_t, std::string> flag_labels(const ViolationLog &log, std::siz
   }
   std::map<std::size_t, std::uint16_t> masks;
   for (std::size_t k = 0; k < kRuleCount; ++k)
-    for (std::size_t i : log.first(rule_at(k)))
-      masks[i] = static_cast<std::uint16_t>(masks[i] | (1u << k));
-  for (const auto &[i, m] : masks)
-    out[i] = label_of(m);
+    for (std::size_t i : log.first(rule_at(k))) masks[i] = static_cast<std::uint16_t>(masks[i] | (1u << k));
+  for (const auto &[i, m] : masks) out[i] = label_of(m);
   return out;
 }
 
@@ -93,8 +91,7 @@ std::string control_panel_svg(const PanelSpec &spec, double width, double height
   const bool downsample = n > spec.max_points;
 
   Range yr;
-  for (std::size_t i = 0; i < n; ++i)
-    yr.add(s.value(i));
+  for (std::size_t i = 0; i < n; ++i) yr.add(s.value(i));
   const std::size_t limit_points = s.limits.is_constant() ? 1 : n;
   for (std::size_t i = 0; i < limit_points; ++i) {
     yr.add(s.limits.at(i).ucl);
@@ -157,8 +154,7 @@ std::string control_panel_svg(const PanelSpec &spec, double width, double height
       line.emplace_back(p.x(first + static_cast<double>(i)), p.y(s.value(i)));
     doc.polyline(line, kBlue, 1.2);
     if (n <= kMaxMarkers)
-      for (const auto &[x, y] : line)
-        doc.circle(x, y, 2.5, kBlue);
+      for (const auto &[x, y] : line) doc.circle(x, y, 2.5, kBlue);
   } else {
     // Min and max per bucket keep every excursion visible at any n; a bucket
     // holding a violation gets a red mark at its extreme point.
@@ -171,8 +167,7 @@ std::string control_panel_svg(const PanelSpec &spec, double width, double height
       const std::size_t from = (b * n + buckets - 1) / buckets, to = ((b + 1) * n + buckets - 1) / buckets;
       if (from >= to) continue;
       Range bucket;
-      for (std::size_t i = from; i < to; ++i)
-        bucket.add(s.value(i));
+      for (std::size_t i = from; i < to; ++i) bucket.add(s.value(i));
       const double x = p.x(first + static_cast<double>(from + to) / 2.0);
       line.emplace_back(x, p.y(bucket.lo));
       line.emplace_back(x, p.y(bucket.hi));
@@ -226,8 +221,7 @@ std::string stack_panels(const std::vector<std::string> &panels, double width, d
 std::string capability_histogram_svg(const HistogramSpec &h, double width, double height) {
   const auto &v = *h.values;
   Range xr;
-  for (double x : v)
-    xr.add(x);
+  for (double x : v) xr.add(x);
   const double data_lo = xr.lo, data_hi = xr.hi;
   if (h.spec.lsl) xr.add(*h.spec.lsl);
   if (h.spec.usl) xr.add(*h.spec.usl);
@@ -242,8 +236,7 @@ std::string capability_histogram_svg(const HistogramSpec &h, double width, doubl
       std::clamp<std::size_t>(static_cast<std::size_t>(std::ceil(std::log2(double(v.size())) + 1)), 5, 60);
   const double bw = data_hi > data_lo ? (data_hi - data_lo) / double(bins) : 1.0;
   std::vector<std::size_t> counts(bins, 0);
-  for (double x : v)
-    ++counts[std::min(bins - 1, static_cast<std::size_t>(std::floor((x - data_lo) / bw)))];
+  for (double x : v) ++counts[std::min(bins - 1, static_cast<std::size_t>(std::floor((x - data_lo) / bw)))];
   const double top_count = static_cast<double>(*std::max_element(counts.begin(), counts.end()));
   auto density = [](double x, double m, double s) {
     return std::exp(-0.5 * (x - m) * (x - m) / (s * s)) / (s * std::sqrt(2 * M_PI));
@@ -282,8 +275,7 @@ std::string probability_plot_svg(const std::vector<ProbabilityPoint> &points, do
                                  const std::string &title, const Labels &labels, double width,
                                  double height) {
   Range xr, yr;
-  for (const auto &pt : points)
-    xr.add(pt.value), yr.add(pt.quantile);
+  for (const auto &pt : points) xr.add(pt.value), yr.add(pt.quantile);
   const double px = (xr.hi - xr.lo) * 0.05 + (xr.hi == xr.lo ? 1 : 0);
   // Keep the fitted line inside the plot.
   yr.add((xr.lo - px - mean) / sd);

@@ -51,30 +51,26 @@ void require_positive_sigma(double sigma, const std::string &field, const char *
 std::size_t Phase1::count(std::size_t points) const {
   if (mask.empty()) return points;
   std::size_t c = 0;
-  for (auto m : mask)
-    c += m != 0;
+  for (auto m : mask) c += m != 0;
   return c;
 }
 
 double sigma_from_moving_range(std::span<const double> values) {
   if (values.size() < 2) return kNaN;
   CompensatedSum s;
-  for (std::size_t i = 1; i < values.size(); ++i)
-    s.add(std::fabs(values[i] - values[i - 1]));
+  for (std::size_t i = 1; i < values.size(); ++i) s.add(std::fabs(values[i] - values[i - 1]));
   return s.value() / static_cast<double>(values.size() - 1) / d2(2);
 }
 
 double sigma_from_ranges(const Subgroups &groups) {
   CompensatedSum s;
-  for (std::size_t k = 0; k < groups.count(); ++k)
-    s.add(range_of(groups.at(k)));
+  for (std::size_t k = 0; k < groups.count(); ++k) s.add(range_of(groups.at(k)));
   return s.value() / static_cast<double>(groups.count()) / d2(static_cast<int>(groups.size_of(0)));
 }
 
 double sigma_from_sds(const Subgroups &groups) {
   CompensatedSum s;
-  for (std::size_t k = 0; k < groups.count(); ++k)
-    s.add(sample_sd(groups.at(k)));
+  for (std::size_t k = 0; k < groups.count(); ++k) s.add(sample_sd(groups.at(k)));
   return s.value() / static_cast<double>(groups.count()) / c4(static_cast<int>(groups.size_of(0)));
 }
 
@@ -114,10 +110,8 @@ ChartSet build_imr(std::vector<double> values, const Phase1 &phase1, const Limit
     CompensatedSum sum, mr_sum;
     std::size_t count = 0, mr_count = 0;
     if (phase1.mask.empty()) { // the common case, without a test per point
-      for (double v : values)
-        sum.add(v);
-      for (std::size_t i = 1; i < n; ++i)
-        mr_sum.add(std::fabs(values[i] - values[i - 1]));
+      for (double v : values) sum.add(v);
+      for (std::size_t i = 1; i < n; ++i) mr_sum.add(std::fabs(values[i] - values[i - 1]));
       count = n;
       mr_count = n - 1;
     } else {
@@ -326,8 +320,7 @@ ChartSet build_xbar_s(const Subgroups &groups, const Phase1 &phase1, const Limit
   set.points = groups.count();
   set.phase1_points = phase1.count(set.points);
   bool equal = true;
-  for (std::size_t k = 1; k < groups.count(); ++k)
-    equal = equal && groups.size_of(k) == groups.size_of(0);
+  for (std::size_t k = 1; k < groups.count(); ++k) equal = equal && groups.size_of(k) == groups.size_of(0);
   SubgroupStats st = subgroup_stats(groups, false);
 
   const GivenLimits *given_x = given_for(inputs, "xbar");
@@ -406,8 +399,7 @@ ChartSet build_xbar_s(const Subgroups &groups, const Phase1 &phase1, const Limit
     if (equal) return LimitSeries::constant(limits_for(groups.size_of(0)));
     std::vector<ControlLimits> per;
     per.reserve(groups.count());
-    for (std::size_t g = 0; g < groups.count(); ++g)
-      per.push_back(limits_for(groups.size_of(g)));
+    for (std::size_t g = 0; g < groups.count(); ++g) per.push_back(limits_for(groups.size_of(g)));
     return LimitSeries::varying(std::move(per));
   };
   if (given_x) {

@@ -34,8 +34,7 @@ AttributeData orange_juice() {
 Phase1 first(std::size_t k, std::size_t n) {
   Phase1 p;
   p.mask.assign(n, 0);
-  for (std::size_t i = 0; i < k; ++i)
-    p.mask[i] = 1;
+  for (std::size_t i = 0; i < k; ++i) p.mask[i] = 1;
   return p;
 }
 
@@ -175,8 +174,7 @@ TEST(AttributeCharts, PChartVariableSampleSizePeaches) {
   // The same shipments as a u chart per crate (Pyzdek p. 184): ū = 1544/32 =
   // 48.25, one crate 48.25 ± 3√48.25 = 69.09 / 27.41.
   AttributeData u = d;
-  for (auto &s : u.sizes)
-    s /= 250;
+  for (auto &s : u.sizes) s /= 250;
   ChartSet uset = build_attribute_chart("u", u, Phase1{}, {});
   EXPECT_NEAR(uset.charts[0].limits.at(0).center, 48.25, 1e-12);
   EXPECT_EQ(round_to(uset.charts[0].limits.at(0).ucl, 2), 69.09);

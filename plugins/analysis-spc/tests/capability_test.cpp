@@ -15,8 +15,7 @@ namespace {
 
 Subgroups individuals(const std::vector<double> &x) {
   Subgroups g;
-  for (double v : x)
-    g.add(std::span<const double>(&v, 1));
+  for (double v : x) g.add(std::span<const double>(&v, 1));
   return g;
 }
 

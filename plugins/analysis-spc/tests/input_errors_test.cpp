@@ -18,8 +18,7 @@ void expect_invalid(const std::function<Json()> &call, std::initializer_list<con
     ADD_FAILURE() << "no InvalidInput";
   } catch (const sdk::InvalidInput &e) {
     const std::string m = e.what();
-    for (const char *p : parts)
-      EXPECT_NE(m.find(p), std::string::npos) << "'" << p << "' not in: " << m;
+    for (const char *p : parts) EXPECT_NE(m.find(p), std::string::npos) << "'" << p << "' not in: " << m;
   }
 }
 

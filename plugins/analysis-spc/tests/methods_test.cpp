@@ -12,8 +12,7 @@ namespace {
 
 Json series(std::size_t n, double (*f)(std::size_t)) {
   Json a = Json::array();
-  for (std::size_t i = 0; i < n; ++i)
-    a.push_back(f(i));
+  for (std::size_t i = 0; i < n; ++i) a.push_back(f(i));
   return a;
 }
 
@@ -68,8 +67,7 @@ TEST(SpcMethod, LongSeriesAreCappedAndDownsampled) {
   // 20 000 points, every 10th far above: rule 1 fires 2000 times.
   auto spike = [](std::size_t i) { return i % 10 == 9 ? 50.0 : wiggle(i); };
   Json values = Json::array();
-  for (std::size_t i = 0; i < 20000; ++i)
-    values.push_back(spike(i));
+  for (std::size_t i = 0; i < 20000; ++i) values.push_back(spike(i));
   const Json request = {{"data", values},
                         {"options",
                          {{"rules", Json::array({1})},
@@ -109,8 +107,7 @@ TEST(SpcMethod, XbarSWithUnequalSubgroupsHasLimitsPerSubgroup) {
 
 TEST(SpcMethod, PhaseOneByPositions) {
   Json values = series(30, wiggle);
-  for (std::size_t i = 20; i < 30; ++i)
-    values[i] = values[i].get<double>() + 5;
+  for (std::size_t i = 20; i < 30; ++i) values[i] = values[i].get<double>() + 5;
   const Json request = {{"data", values}, {"options", {{"phase1", "1-20"}}}};
   const Json r = spc_method(request);
   EXPECT_EQ(r["summary"]["phase1_points"], 20);

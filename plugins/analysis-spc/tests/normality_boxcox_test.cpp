@@ -61,8 +61,7 @@ TEST(AndersonDarling, ExactNormalQuantilesLookNormal) {
   // Blom scores of n = 200 are as normal as a sample can be: A² is tiny.
   std::vector<double> x;
   const boost::math::normal z;
-  for (int i = 1; i <= 200; ++i)
-    x.push_back(boost::math::quantile(z, (i - 0.375) / 200.25));
+  for (int i = 1; i <= 200; ++i) x.push_back(boost::math::quantile(z, (i - 0.375) / 200.25));
   const AndersonDarling ad = anderson_darling(x);
   EXPECT_LT(ad.a2, 0.05);
   EXPECT_GT(ad.p_value, 0.99);
@@ -119,8 +118,7 @@ TEST(BoxCox, TransformIsIncreasingForNegativeLambda) {
 
 TEST(BoxCox, CapabilityMethodTransformsDataAndLimits) {
   Json values = Json::array();
-  for (double v : kSkewed)
-    values.push_back(v);
+  for (double v : kSkewed) values.push_back(v);
   const Json request = {{"data", values}, {"options", {{"lsl", 1}, {"usl", 30}, {"transform", "boxcox"}}}};
   const Json r = capability_method(request);
   const double lambda = r["details"]["transform"]["lambda"].get<double>();

@@ -27,8 +27,7 @@ ChartSet xbar_r_chart() {
   const auto data = test::piston_rings();
   Phase1 phase1{data.trial};
   ChartSet set = build_xbar_r(data.groups, phase1, {}, "diameter");
-  for (auto &c : set.charts)
-    c.rules = default_rules(c.family);
+  for (auto &c : set.charts) c.rules = default_rules(c.family);
   evaluate_rules(set, 100, 1000);
   return set;
 }
@@ -66,8 +65,7 @@ TEST(PistonRings, PhaseTwoSamplesShowTheUpwardShift) {
   // Rule 5 (2 of 3 beyond 2 sigma, 74.0099): from sample 35 on.
   ASSERT_FALSE(x.first(Rule::nelson5).empty());
   EXPECT_EQ(x.first(Rule::nelson5).front(), 34u);
-  for (std::size_t i : x.first(Rule::nelson5))
-    EXPECT_GE(i, 25u);
+  for (std::size_t i : x.first(Rule::nelson5)) EXPECT_GE(i, 25u);
   // The ranges stay in control (largest 0.044 at sample 26 < UCL 0.0481).
   EXPECT_EQ(set.charts[1].violations->count(Rule::nelson1), 0u);
 }
@@ -93,14 +91,12 @@ TEST(PistonRings, PhaseTwoMonitoringAgainstGivenLimits) {
   // Phase II: only samples 26-40, against the textbook's printed limits.
   const auto data = test::piston_rings();
   Subgroups later;
-  for (std::size_t k = 25; k < 40; ++k)
-    later.add(data.groups.at(k));
+  for (std::size_t k = 25; k < 40; ++k) later.add(data.groups.at(k));
   LimitInputs given;
   given.given["xbar"] = {74.001, 74.014, 73.988};
   given.given["r"] = {0.023, 0.049, 0.0};
   ChartSet set = build_xbar_r(later, Phase1{}, given, "diameter");
-  for (auto &c : set.charts)
-    c.rules = default_rules(c.family);
+  for (auto &c : set.charts) c.rules = default_rules(c.family);
   evaluate_rules(set, 100, 1000);
   EXPECT_EQ(set.charts[0].source, LimitSource::given);
   EXPECT_EQ(set.charts[0].violations->first(Rule::nelson1), (std::vector<std::size_t>{11, 12, 13}));
@@ -118,8 +114,7 @@ TEST(PistonRings, CapabilityAgainstSpecification) {
   // Ppk 1.61616, Cpm 1.64391.
   const auto data = test::piston_rings();
   Subgroups phase1;
-  for (std::size_t k = 0; k < 25; ++k)
-    phase1.add(data.groups.at(k));
+  for (std::size_t k = 0; k < 25; ++k) phase1.add(data.groups.at(k));
   const CapabilityStudy s = capability_study(phase1, WithinMethod::range, spec, "diameter");
   EXPECT_NEAR(s.sigma_within, 0.009785337607413183, 1e-14);
   EXPECT_NEAR(s.sigma_overall, 0.010069968126291413, 1e-14);

@@ -37,8 +37,7 @@ std::vector<double> repeat(double v, std::size_t n) { return std::vector<double>
 
 std::vector<double> alternating(double a, double b, std::size_t n) {
   std::vector<double> x;
-  for (std::size_t i = 0; i < n; ++i)
-    x.push_back(i % 2 ? b : a);
+  for (std::size_t i = 0; i < n; ++i) x.push_back(i % 2 ? b : a);
   return x;
 }
 
@@ -59,8 +58,7 @@ TEST(Rules, NineOnOneSideNotEight) {
   // A point on the centre line breaks the run.
   auto broken = repeat(0.5, 5);
   broken.push_back(0.0);
-  for (int i = 0; i < 8; ++i)
-    broken.push_back(0.5);
+  for (int i = 0; i < 8; ++i) broken.push_back(0.5);
   EXPECT_TRUE(flagged(broken, Rule::nelson2).empty());
 }
 
@@ -88,8 +86,7 @@ TEST(Rules, FourteenAlternating) {
   // An equal neighbour breaks it.
   auto x = alternating(0.5, -0.5, 10);
   x.push_back(x.back());
-  for (int i = 0; i < 6; ++i)
-    x.push_back(i % 2 ? -0.5 : 0.5);
+  for (int i = 0; i < 6; ++i) x.push_back(i % 2 ? -0.5 : 0.5);
   EXPECT_TRUE(flagged(x, Rule::nelson4).empty());
 }
 
@@ -123,8 +120,7 @@ TEST(Rules, FifteenWithinOneSigma) {
   EXPECT_TRUE(flagged(alternating(0.5, -0.5, 14), Rule::nelson7).empty());
   auto x = alternating(0.5, -0.5, 10);
   x.push_back(1.5); // one point outside 1 sigma restarts the count
-  for (int i = 0; i < 14; ++i)
-    x.push_back(i % 2 ? 0.3 : -0.3);
+  for (int i = 0; i < 14; ++i) x.push_back(i % 2 ? 0.3 : -0.3);
   EXPECT_TRUE(flagged(x, Rule::nelson7).empty());
 }
 
@@ -140,8 +136,7 @@ TEST(Rules, EightBeyondOneSigmaBothSides) {
   // A point inside 1 sigma breaks the run.
   auto y = alternating(1.5, -1.5, 4);
   y.push_back(0.5);
-  for (double v : alternating(1.5, -1.5, 7))
-    y.push_back(v);
+  for (double v : alternating(1.5, -1.5, 7)) y.push_back(v);
   EXPECT_TRUE(flagged(y, Rule::nelson8).empty());
 }
 

@@ -21,8 +21,7 @@ inline std::vector<std::vector<std::string>> read_csv(const std::string &path) {
     std::vector<std::string> cells;
     std::stringstream s(line);
     std::string cell;
-    while (std::getline(s, cell, ','))
-      cells.push_back(cell);
+    while (std::getline(s, cell, ',')) cells.push_back(cell);
     rows.push_back(cells);
   }
   return rows;

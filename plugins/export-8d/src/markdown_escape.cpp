@@ -7,8 +7,7 @@ namespace qloop::eightd {
 
 std::string markdown_escape(std::string_view text) {
   std::size_t start = 0;
-  while (start < text.size() && (text[start] == ' ' || text[start] == '\t' || text[start] == '\n'))
-    ++start;
+  while (start < text.size() && (text[start] == ' ' || text[start] == '\t' || text[start] == '\n')) ++start;
   text.remove_prefix(start);
   std::string out;
   out.reserve(text.size() + text.size() / 8);
@@ -16,8 +15,7 @@ std::string markdown_escape(std::string_view text) {
   // the start of a line is escaped there.
   if (!text.empty() && text[0] != 0 && std::strchr("#+-=", text[0]) != nullptr) out += '\\';
   std::size_t digits = 0;
-  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits])))
-    ++digits;
+  while (digits < text.size() && std::isdigit(static_cast<unsigned char>(text[digits]))) ++digits;
   const std::size_t list_marker =
       (digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')'))
           ? digits

@@ -109,8 +109,7 @@ TEST(Exporter, ReplacesAnExistingReportAtomically) {
   run_export(host, "html", out.string(), "en", full_case());
   EXPECT_NE(read_file(out).find("QC-2025-00042"), std::string::npos);
   int files = 0;
-  for (const auto &entry : fs::directory_iterator(dir))
-    files += entry.is_regular_file() ? 1 : 0;
+  for (const auto &entry : fs::directory_iterator(dir)) files += entry.is_regular_file() ? 1 : 0;
   EXPECT_EQ(files, 1); // no temporary left beside it
 }
 

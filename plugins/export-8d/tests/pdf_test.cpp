@@ -32,8 +32,7 @@ int pdf_pages(const fs::path &pdf) {
 // hyphen at a line end, so markers in the tests have none).
 std::string unwrapped(std::string s) {
   std::string out;
-  for (char c : s)
-    out += (c == '\n' ? ' ' : c);
+  for (char c : s) out += (c == '\n' ? ' ' : c);
   return out;
 }
 
@@ -79,8 +78,7 @@ TEST(PdfReport, PagesAreRenderedToPngForAPerson) {
   require_poppler();
   FakeHost host;
   const fs::path dir = output_dir("pdf-pages");
-  for (const auto &old : fs::directory_iterator(dir))
-    fs::remove(old.path());
+  for (const auto &old : fs::directory_iterator(dir)) fs::remove(old.path());
   const fs::path out = dir / "8d-zh.pdf";
   run_export(host, "pdf", out.string(), "zh-CN", full_case());
   int status = -1;
@@ -101,8 +99,7 @@ TEST(PdfReport, LongContentBreaksAcrossPagesWithoutLoss) {
   FakeHost host;
   json c = full_case();
   std::string long_text = "STARTOFLONGTEXT ";
-  for (int i = 0; i < 700; ++i)
-    long_text += "焊接温度曲线 reflow profile line " + std::to_string(i) + " ";
+  for (int i = 0; i < 700; ++i) long_text += "焊接温度曲线 reflow profile line " + std::to_string(i) + " ";
   long_text += "ENDOFLONGTEXT";
   c["eight_d"]["d0"] = long_text;
   c["actions"][1]["description"] = long_text; // one table row taller than a page

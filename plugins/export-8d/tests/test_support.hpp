@@ -347,8 +347,7 @@ inline std::string run(const std::string &command, int *status = nullptr) {
   if (!pipe) return out;
   char buf[4096];
   std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe.get())) > 0)
-    out.append(buf, n);
+  while ((n = fread(buf, 1, sizeof buf, pipe.get())) > 0) out.append(buf, n);
   const int rc = pclose(pipe.release());
   if (status != nullptr) *status = rc;
   return out;

@@ -11,14 +11,10 @@ namespace qloop::ledger {
 std::string csv_value(const Cell &cell, const Column &column, int utc_offset_minutes) {
   char buf[64];
   switch (cell.kind) {
-  case Cell::Kind::Empty:
-    return {};
-  case Cell::Kind::Text:
-    return cell.text;
-  case Cell::Kind::Time:
-    return format_local(cell.number, utc_offset_minutes);
-  case Cell::Kind::Bool:
-    return cell.flag ? "TRUE" : "FALSE";
+  case Cell::Kind::Empty: return {};
+  case Cell::Kind::Text: return cell.text;
+  case Cell::Kind::Time: return format_local(cell.number, utc_offset_minutes);
+  case Cell::Kind::Bool: return cell.flag ? "TRUE" : "FALSE";
   case Cell::Kind::Number:
     if (column.type == ColumnType::Days)
       std::snprintf(buf, sizeof buf, "%.2f", cell.number);
@@ -64,12 +60,9 @@ void CsvSink::write_row(const Row &row) {
 
 void CsvSink::write(const nlohmann::json &case_file) {
   switch (settings_.csv_table) {
-  case Table::Complaints:
-    write_row(builder_.complaint(case_file));
-    break;
+  case Table::Complaints: write_row(builder_.complaint(case_file)); break;
   case Table::Actions:
-    for (const Row &row : builder_.actions(case_file))
-      write_row(row);
+    for (const Row &row : builder_.actions(case_file)) write_row(row);
     break;
   case Table::EightD:
     if (Row row = builder_.eight_d(case_file); !row.empty()) write_row(row);

@@ -36,8 +36,7 @@ std::string team_text(const json *d1) {
       continue;
     }
     std::string details;
-    for (const char *k : {"department", "role", "raci"})
-      add_part(details, text_at(*m, k), ", ");
+    for (const char *k : {"department", "role", "raci"}) add_part(details, text_at(*m, k), ", ");
     std::string line = text_at(*m, "name");
     if (!details.empty()) line += line.empty() ? details : " (" + details + ")";
     add_line(out, line);
@@ -51,8 +50,7 @@ std::string problem_text(const json *d2, Lang lang) {
   const std::pair<const char *, const Words *> parts[] = {
       {"what", &words::what}, {"why", &words::why}, {"when", &words::when},        {"where", &words::where},
       {"who", &words::who},   {"how", &words::how}, {"how_many", &words::how_many}};
-  for (const auto &[key, w] : parts)
-    add_line(out, labelled(*w, lang, text_at(*d2, key)));
+  for (const auto &[key, w] : parts) add_line(out, labelled(*w, lang, text_at(*d2, key)));
   return out;
 }
 
@@ -165,8 +163,7 @@ std::string prevention_text(const json *d7, Lang lang) {
     if (h->is_object()) {
       line = text_at(*h, "target");
       std::string details;
-      for (const char *k : {"status", "owner"})
-        add_part(details, text_at(*h, k), ", ");
+      for (const char *k : {"status", "owner"}) add_part(details, text_at(*h, k), ", ");
       if (!details.empty()) line += " (" + details + ")";
     } else {
       line = as_text(h);

@@ -77,12 +77,9 @@ constexpr const char *kKnownOptions[] = {"report",    "filters", "bom",   "csv_i
 
 const char *format_name(Format format) {
   switch (format) {
-  case Format::Xlsx:
-    return "xlsx";
-  case Format::Csv:
-    return "csv";
-  case Format::Jsonl:
-    return "jsonl";
+  case Format::Xlsx: return "xlsx";
+  case Format::Csv: return "csv";
+  case Format::Jsonl: return "jsonl";
   }
   return "";
 }
@@ -126,8 +123,7 @@ Settings parse_settings(const json &request, const Defaults &defaults) {
   if (auto fl = options.find("filters"); fl != options.end() && !fl->is_null()) s.filters = *fl;
   for (const auto &[key, value] : options.items()) {
     bool known = false;
-    for (const char *k : kKnownOptions)
-      known = known || key == k;
+    for (const char *k : kKnownOptions) known = known || key == k;
     if (!known) s.ignored_options.push_back(key);
   }
 

@@ -36,8 +36,7 @@ std::vector<const json *> items(const json *v) {
   std::vector<const json *> out;
   if (v == nullptr) return out;
   if (v->is_array()) {
-    for (const auto &item : *v)
-      out.push_back(&item);
+    for (const auto &item : *v) out.push_back(&item);
   } else {
     out.push_back(v);
   }

@@ -9,14 +9,10 @@ namespace {
 
 nlohmann::ordered_json cell_json(const Cell &cell) {
   switch (cell.kind) {
-  case Cell::Kind::Empty:
-    return nullptr;
-  case Cell::Kind::Text:
-    return cell.text;
-  case Cell::Kind::Time:
-    return format_utc_iso(cell.number);
-  case Cell::Kind::Bool:
-    return cell.flag;
+  case Cell::Kind::Empty: return nullptr;
+  case Cell::Kind::Text: return cell.text;
+  case Cell::Kind::Time: return format_utc_iso(cell.number);
+  case Cell::Kind::Bool: return cell.flag;
   case Cell::Kind::Number:
     if (std::floor(cell.number) == cell.number && std::fabs(cell.number) < 9e15)
       return static_cast<long long>(cell.number);

@@ -34,22 +34,14 @@ constexpr Term kActionStatus[] = {{"open", "未开始"},
 
 std::span<const Term> terms(Codes family) {
   switch (family) {
-  case Codes::Severity:
-    return kSeverity;
-  case Codes::Status:
-    return kStatus;
-  case Codes::Category:
-    return kCategory;
-  case Codes::Channel:
-    return kChannel;
-  case Codes::Department:
-    return kDepartment;
-  case Codes::ActionType:
-    return kActionType;
-  case Codes::ActionStatus:
-    return kActionStatus;
-  case Codes::None:
-    break;
+  case Codes::Severity: return kSeverity;
+  case Codes::Status: return kStatus;
+  case Codes::Category: return kCategory;
+  case Codes::Channel: return kChannel;
+  case Codes::Department: return kDepartment;
+  case Codes::ActionType: return kActionType;
+  case Codes::ActionStatus: return kActionStatus;
+  case Codes::None: break;
   }
   return {};
 }

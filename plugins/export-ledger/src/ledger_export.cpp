@@ -15,12 +15,9 @@ using nlohmann::json;
 
 std::unique_ptr<Sink> make_sink(const Settings &s, const std::string &path, const XlsxOptions &xlsx) {
   switch (s.format) {
-  case Format::Xlsx:
-    return std::make_unique<XlsxSink>(s, path, xlsx);
-  case Format::Csv:
-    return std::make_unique<CsvSink>(s, path);
-  case Format::Jsonl:
-    return std::make_unique<JsonlSink>(s, path);
+  case Format::Xlsx: return std::make_unique<XlsxSink>(s, path, xlsx);
+  case Format::Csv: return std::make_unique<CsvSink>(s, path);
+  case Format::Jsonl: return std::make_unique<JsonlSink>(s, path);
   }
   throw sdk::Unsupported("format not supported");
 }
@@ -67,8 +64,7 @@ void LedgerExport::write_batch(std::string_view records_json) {
     }
     ++complaints_;
     if (auto a = record.find("actions"); a != record.end() && a->is_array())
-      for (const auto &action : *a)
-        actions_ += action.is_object() ? 1 : 0;
+      for (const auto &action : *a) actions_ += action.is_object() ? 1 : 0;
   }
   failed_ = false;
 }

@@ -130,24 +130,18 @@ const json &complaint_of(const json &case_file) {
 
 std::span<const Column> columns(Table table) {
   switch (table) {
-  case Table::Complaints:
-    return kComplaintColumns;
-  case Table::Actions:
-    return kActionColumns;
-  case Table::EightD:
-    return kEightDColumns;
+  case Table::Complaints: return kComplaintColumns;
+  case Table::Actions: return kActionColumns;
+  case Table::EightD: return kEightDColumns;
   }
   return {};
 }
 
 Words sheet_name(Table table) {
   switch (table) {
-  case Table::Complaints:
-    return words::complaints_sheet;
-  case Table::Actions:
-    return words::actions_sheet;
-  case Table::EightD:
-    return words::eight_d_sheet;
+  case Table::Complaints: return words::complaints_sheet;
+  case Table::Actions: return words::actions_sheet;
+  case Table::EightD: return words::eight_d_sheet;
   }
   return words::complaints_sheet;
 }
@@ -178,19 +172,11 @@ Row RowBuilder::complaint(const json &case_file) const {
       continue;
     }
     switch (col.type) {
-    case T::DateTime:
-      row.push_back(time_cell(field(c, col.key)));
-      break;
+    case T::DateTime: row.push_back(time_cell(field(c, col.key))); break;
     case T::Integer:
-    case T::Days:
-      row.push_back(number_cell(field(c, col.key)));
-      break;
-    case T::Bool:
-      row.push_back(bool_cell(field(c, col.key)));
-      break;
-    case T::Text:
-      row.push_back(coded(c, col.key, col.codes));
-      break;
+    case T::Days: row.push_back(number_cell(field(c, col.key))); break;
+    case T::Bool: row.push_back(bool_cell(field(c, col.key))); break;
+    case T::Text: row.push_back(coded(c, col.key, col.codes)); break;
     }
   }
   return row;

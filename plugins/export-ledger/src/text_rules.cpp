@@ -87,8 +87,7 @@ std::size_t utf16_units(char32_t cp) { return cp >= 0x10000 ? 2 : 1; }
 
 XlsxText xlsx_text(std::string_view s, std::string_view marker, std::size_t limit) {
   std::size_t marker_units = 0;
-  for (std::size_t p = 0; p < marker.size();)
-    marker_units += utf16_units(next_code_point(marker, p));
+  for (std::size_t p = 0; p < marker.size();) marker_units += utf16_units(next_code_point(marker, p));
   const std::size_t budget = limit > marker_units ? limit - marker_units : 0;
 
   XlsxText out;
@@ -136,10 +135,8 @@ bool looks_like_formula(std::string_view text) {
   case '-':
   case '@':
   case '\t':
-  case '\r':
-    return true;
-  default:
-    return false;
+  case '\r': return true;
+  default: return false;
   }
 }
 

@@ -74,8 +74,7 @@ void XlsxSink::set_up() {
   format_set_text_wrap(wrap_);
   format_set_align(wrap_, LXW_ALIGN_VERTICAL_TOP);
 
-  for (Sheet &s : sheets_)
-    start_part(s);
+  for (Sheet &s : sheets_) start_part(s);
   info_name_ = words::info_sheet.in(settings_.lang);
   info_ = add_worksheet(info_name_);
 }
@@ -158,11 +157,8 @@ void XlsxSink::write_row(Sheet &sheet, const Row &row) {
     const Cell &cell = row[i];
     const auto c = static_cast<lxw_col_t>(i);
     switch (cell.kind) {
-    case Cell::Kind::Empty:
-      break;
-    case Cell::Kind::Text:
-      write_text(ws, name, r, c, cell.text, wraps(cols[i]) ? wrap_ : nullptr);
-      break;
+    case Cell::Kind::Empty: break;
+    case Cell::Kind::Text: write_text(ws, name, r, c, cell.text, wraps(cols[i]) ? wrap_ : nullptr); break;
     case Cell::Kind::Number:
       check(worksheet_write_number(ws, r, c, cell.number, cols[i].type == ColumnType::Days ? days_ : nullptr),
             name + " row " + std::to_string(r + 1));
@@ -185,8 +181,7 @@ void XlsxSink::write_row(Sheet &sheet, const Row &row) {
 
 void XlsxSink::write(const nlohmann::json &case_file) {
   write_row(sheets_[0], builder_.complaint(case_file));
-  for (const Row &row : builder_.actions(case_file))
-    write_row(sheets_[1], row);
+  for (const Row &row : builder_.actions(case_file)) write_row(sheets_[1], row);
   if (Row row = builder_.eight_d(case_file); !row.empty()) write_row(sheets_[2], row);
 }
 
@@ -233,12 +228,10 @@ void XlsxSink::write_info(const nlohmann::json &summary) {
 }
 
 void XlsxSink::finish(nlohmann::json &summary) {
-  for (Sheet &s : sheets_)
-    end_part(s);
+  for (Sheet &s : sheets_) end_part(s);
   write_info(summary);
   nlohmann::json sheets = nlohmann::json::array();
-  for (lxw_worksheet *ws : worksheets_)
-    sheets.push_back(ws->name);
+  for (lxw_worksheet *ws : worksheets_) sheets.push_back(ws->name);
   summary["sheets"] = sheets;
   summary["rows"] = {
       {"complaints", sheets_[0].rows}, {"actions", sheets_[1].rows}, {"eight_d", sheets_[2].rows}};

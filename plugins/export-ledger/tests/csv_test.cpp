@@ -13,8 +13,7 @@ namespace {
 json export_csv(Settings s, const std::vector<json> &cases) {
   LedgerExport e(s);
   json arr = json::array();
-  for (const auto &c : cases)
-    arr.push_back(c);
+  for (const auto &c : cases) arr.push_back(c);
   e.write_batch(arr.dump());
   return e.finish();
 }

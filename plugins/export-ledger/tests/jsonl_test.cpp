@@ -15,15 +15,13 @@ std::vector<json> lines_of(const std::filesystem::path &file) {
   std::vector<json> out;
   std::istringstream in(read_text(file.string()));
   std::string line;
-  while (std::getline(in, line))
-    out.push_back(json::parse(line)); // throws if a line is not JSON
+  while (std::getline(in, line)) out.push_back(json::parse(line)); // throws if a line is not JSON
   return out;
 }
 
 json export_jsonl(Settings s, const std::vector<json> &cases) {
   LedgerExport e(s);
-  for (const auto &c : cases)
-    e.write_batch(json::array({c}).dump());
+  for (const auto &c : cases) e.write_batch(json::array({c}).dump());
   return e.finish();
 }
 

@@ -37,8 +37,7 @@ TEST(Plugin, DrivesAnXlsxExportAndEchoesFilters) {
   const json filters = {{"status", "archived"}, {"from", "2025-01-01"}};
   plugin.begin(request("xlsx", dir / "l.xlsx", {{"report", "ledger"}, {"filters", filters}}).dump());
   json batch = json::array();
-  for (int i = 0; i < 3; ++i)
-    batch.push_back(sample_case());
+  for (int i = 0; i < 3; ++i) batch.push_back(sample_case());
   plugin.write_batch(batch.dump());
   plugin.write_batch(json::array({hostile_case(), bare_case("QC-9")}).dump());
   const json summary = json::parse(plugin.finish());
@@ -79,8 +78,7 @@ TEST(Plugin, ConfigDefaultsAndOptionsOverThem) {
   EXPECT_EQ(s["guarded_cells"], 0);
   EXPECT_EQ(s["ignored_options"], json({"colour"}));
   bool warned = false;
-  for (const auto &m : host.messages())
-    warned = warned || m.find("'colour'") != std::string::npos;
+  for (const auto &m : host.messages()) warned = warned || m.find("'colour'") != std::string::npos;
   EXPECT_TRUE(warned);
 }
 

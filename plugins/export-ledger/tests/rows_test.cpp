@@ -24,8 +24,7 @@ const Cell &at(const Row &row, Table t, const std::string &key) { return row.at(
 
 TEST(Rows, ColumnsFollowTheIssue) {
   std::vector<std::string> keys;
-  for (const auto &c : columns(Table::Complaints))
-    keys.push_back(c.key);
+  for (const auto &c : columns(Table::Complaints)) keys.push_back(c.key);
   EXPECT_EQ(keys, (std::vector<std::string>{"number", "received_at", "customer", "product_model", "lot",
                                             "order_number", "quantity_affected", "channel", "category",
                                             "subcategory", "severity", "status", "owner", "owner_department",
@@ -75,8 +74,7 @@ TEST(Rows, ChineseShowsGlossaryTermsAndEnglishKeepsCodes) {
 TEST(Rows, MissingAndOddFieldsNeverFail) {
   const Row bare = RowBuilder(Lang::En, true).complaint(bare_case("QC-1"));
   EXPECT_EQ(at(bare, Table::Complaints, "number").text, "QC-1");
-  for (std::size_t i = 1; i < bare.size(); ++i)
-    EXPECT_EQ(bare[i].kind, Cell::Kind::Empty) << i;
+  for (std::size_t i = 1; i < bare.size(); ++i) EXPECT_EQ(bare[i].kind, Cell::Kind::Empty) << i;
   EXPECT_TRUE(RowBuilder(Lang::En, true).actions(bare_case("QC-1")).empty());
   EXPECT_TRUE(RowBuilder(Lang::En, true).eight_d(bare_case("QC-1")).empty());
 

@@ -85,8 +85,7 @@ inline json read_back(const std::string &kind, const std::filesystem::path &file
   std::string out;
   std::array<char, 65536> buf{};
   std::size_t n = 0;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
-    out.append(buf.data(), n);
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) out.append(buf.data(), n);
   const int rc = pclose(pipe);
   if (rc != 0) throw std::runtime_error("read_back.py failed (" + std::to_string(rc) + "): " + cmd);
   return json::parse(out);

@@ -71,8 +71,7 @@ TEST(XlsxText, TruncatesAtTheExcelLimitOnACharacterBoundary) {
 
   // Three-byte CJK characters: the cut never splits one.
   std::string cjk;
-  for (int i = 0; i < 40000; ++i)
-    cjk += "字";
+  for (int i = 0; i < 40000; ++i) cjk += "字";
   auto c = xlsx_text(cjk, "…");
   EXPECT_TRUE(c.truncated);
   EXPECT_EQ(utf16_length(c.text), kXlsxCellLimit);
@@ -81,8 +80,7 @@ TEST(XlsxText, TruncatesAtTheExcelLimitOnACharacterBoundary) {
 
   // Emoji count two UTF-16 units each, as Excel counts them.
   std::string emoji;
-  for (int i = 0; i < 20000; ++i)
-    emoji += "\xF0\x9F\x98\x80";
+  for (int i = 0; i < 20000; ++i) emoji += "\xF0\x9F\x98\x80";
   auto e = xlsx_text(emoji, "");
   EXPECT_TRUE(e.truncated);
   EXPECT_LE(utf16_length(e.text), kXlsxCellLimit);

@@ -19,8 +19,7 @@ json export_xlsx(const std::vector<json> &cases, const std::filesystem::path &ou
   LedgerExport e(s, options);
   for (std::size_t i = 0; i < cases.size(); i += batch) {
     json arr = json::array();
-    for (std::size_t j = i; j < cases.size() && j < i + batch; ++j)
-      arr.push_back(cases[j]);
+    for (std::size_t j = i; j < cases.size() && j < i + batch; ++j) arr.push_back(cases[j]);
     e.write_batch(arr.dump());
   }
   return e.finish();
@@ -49,8 +48,7 @@ TEST(Xlsx, SheetsHeadingsPanesFiltersAndWidths) {
   EXPECT_FALSE(std::filesystem::exists(out.string() + ".part"));
   const json book = read_back("xlsx", out);
   std::vector<std::string> names;
-  for (const auto &s : book["sheets"])
-    names.push_back(s["name"]);
+  for (const auto &s : book["sheets"]) names.push_back(s["name"]);
   EXPECT_EQ(names, (std::vector<std::string>{"Complaints", "Actions", "8D summary", "Export"}));
   EXPECT_EQ(summary["sheets"], json(names));
 
@@ -60,8 +58,7 @@ TEST(Xlsx, SheetsHeadingsPanesFiltersAndWidths) {
   EXPECT_EQ(c["rows"].size(), 4u);
   EXPECT_EQ(c["rows"][0][0]["v"], "Complaint no.");
   EXPECT_EQ(c["rows"][0][1]["v"], "Received (UTC)");
-  for (bool bold : c["header_bold"])
-    EXPECT_TRUE(bold);
+  for (bool bold : c["header_bold"]) EXPECT_TRUE(bold);
   EXPECT_GE(c["widths"]["O"].get<double>(), 50.0); // phenomenon
   EXPECT_GE(c["widths"]["A"].get<double>(), 16.0);
 
@@ -119,8 +116,7 @@ TEST(Xlsx, HostileTextStaysText) {
   EXPECT_EQ(cell(s, 1, "Subcategory")["v"], "bell and nul-free text\nnext");
   const std::string phenomenon = cell(s, 1, "Phenomenon")["v"];
   std::size_t chars = 0; // all BMP here, so characters = UTF-16 units
-  for (unsigned char b : phenomenon)
-    chars += (b & 0xC0) != 0x80;
+  for (unsigned char b : phenomenon) chars += (b & 0xC0) != 0x80;
   EXPECT_EQ(chars, kXlsxCellLimit);
   const std::string marker = " …[truncated]";
   EXPECT_EQ(phenomenon.substr(phenomenon.size() - marker.size()), marker);
@@ -150,8 +146,7 @@ TEST(Xlsx, ChineseLabelsAndTimeZone) {
   const json summary = e.finish();
   const json book = read_back("xlsx", out);
   std::vector<std::string> names;
-  for (const auto &sh : book["sheets"])
-    names.push_back(sh["name"]);
+  for (const auto &sh : book["sheets"]) names.push_back(sh["name"]);
   EXPECT_EQ(names, (std::vector<std::string>{"客诉台账", "措施", "8D 摘要", "导出信息"}));
   const json &ledger = sheet(book, "客诉台账");
   EXPECT_EQ(cell(ledger, 1, "严重度")["v"], "紧急");
@@ -160,8 +155,7 @@ TEST(Xlsx, ChineseLabelsAndTimeZone) {
 
   const json &info = sheet(book, "导出信息");
   std::map<std::string, json> items;
-  for (std::size_t r = 1; r < info["rows"].size(); ++r)
-    items[info["rows"][r][0]["v"]] = info["rows"][r][1];
+  for (std::size_t r = 1; r < info["rows"].size(); ++r) items[info["rows"][r][0]["v"]] = info["rows"][r][1];
   EXPECT_EQ(items["筛选条件: customer"]["v"], "北方重工机械");
   EXPECT_EQ(items["筛选条件: from"]["v"], "2025-01-01");
   EXPECT_EQ(items["客诉数"], (json{{"t", "n"}, {"v", 1}, {"fmt", "General"}}));
@@ -219,8 +213,7 @@ TEST(Xlsx, FullSheetsContinueOnANewSheet) {
   const json summary = export_xlsx(cases, out, Lang::En, small);
   const json book = read_back("xlsx", out);
   std::vector<std::string> names;
-  for (const auto &s : book["sheets"])
-    names.push_back(s["name"]);
+  for (const auto &s : book["sheets"]) names.push_back(s["name"]);
   EXPECT_EQ(names,
             (std::vector<std::string>{"Complaints", "Actions", "8D summary", "Export", "Actions (2)",
                                       "Complaints (2)", "Actions (3)", "8D summary (2)", "Actions (4)"}));
@@ -242,8 +235,7 @@ TEST(Xlsx, AbandonedExportLeavesNoFile) {
   EXPECT_FALSE(std::filesystem::exists(out));
   EXPECT_FALSE(std::filesystem::exists(out.string() + ".part"));
   std::size_t left = 0;
-  for ([[maybe_unused]] const auto &entry : std::filesystem::directory_iterator(out.parent_path()))
-    ++left;
+  for ([[maybe_unused]] const auto &entry : std::filesystem::directory_iterator(out.parent_path())) ++left;
   EXPECT_EQ(left, 0u); // no temp files either
 }
 

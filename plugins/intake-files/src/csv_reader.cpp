@@ -126,8 +126,7 @@ char sniff_delimiter(std::string_view bytes) {
     else if (!quoted && (c == '\n' || c == '\r'))
       ++lines;
     else if (!quoted)
-      for (std::size_t k = 0; k < candidates.size(); ++k)
-        counts[k] += c == candidates[k];
+      for (std::size_t k = 0; k < candidates.size(); ++k) counts[k] += c == candidates[k];
   }
   std::size_t best = 0;
   for (std::size_t k = 1; k < candidates.size(); ++k)

@@ -36,16 +36,11 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
 
 const char *iconv_name(Encoding e) {
   switch (e) {
-  case Encoding::Utf8:
-    return "UTF-8";
-  case Encoding::Gb18030:
-    return "GB18030";
-  case Encoding::Gbk:
-    return "GBK";
-  case Encoding::Utf16le:
-    return "UTF-16LE";
-  case Encoding::Utf16be:
-    return "UTF-16BE";
+  case Encoding::Utf8: return "UTF-8";
+  case Encoding::Gb18030: return "GB18030";
+  case Encoding::Gbk: return "GBK";
+  case Encoding::Utf16le: return "UTF-16LE";
+  case Encoding::Utf16be: return "UTF-16BE";
   }
   return "UTF-8";
 }
@@ -54,16 +49,11 @@ const char *iconv_name(Encoding e) {
 
 std::string encoding_name(Encoding e) {
   switch (e) {
-  case Encoding::Utf8:
-    return "utf-8";
-  case Encoding::Gb18030:
-    return "gb18030";
-  case Encoding::Gbk:
-    return "gbk";
-  case Encoding::Utf16le:
-    return "utf-16le";
-  case Encoding::Utf16be:
-    return "utf-16be";
+  case Encoding::Utf8: return "utf-8";
+  case Encoding::Gb18030: return "gb18030";
+  case Encoding::Gbk: return "gbk";
+  case Encoding::Utf16le: return "utf-16le";
+  case Encoding::Utf16be: return "utf-16be";
   }
   return "utf-8";
 }

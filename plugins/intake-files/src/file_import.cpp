@@ -45,15 +45,13 @@ std::unique_ptr<RowReader> open_reader(const std::string &name, std::string_view
 
 std::vector<std::string> header_texts(const SourceRow &row) {
   std::vector<std::string> out;
-  for (const Cell &c : row.cells)
-    out.push_back(c.text);
+  for (const Cell &c : row.cells) out.push_back(c.text);
   return out;
 }
 
 std::string join(const std::vector<std::string> &items, const std::string &sep) {
   std::string out;
-  for (const auto &i : items)
-    out += (out.empty() ? "" : sep) + i;
+  for (const auto &i : items) out += (out.empty() ? "" : sep) + i;
   return out;
 }
 
@@ -97,8 +95,7 @@ public:
     for (const auto &h : plan.headers)
       if (!h.empty()) found.push_back(printable(h, 40));
     std::string how;
-    for (const auto &m : plan.missing)
-      how += (how.empty() ? "" : "; ") + std::string("<header>=") + m;
+    for (const auto &m : plan.missing) how += (how.empty() ? "" : "; ") + std::string("<header>=") + m;
     throw FileRejected("missing required column(s) for " + join(plan.missing, ", ") +
                        "; headers found (row " + std::to_string(row.number) +
                        "): " + (found.empty() ? "(none)" : join(found, ", ")) +
@@ -163,8 +160,7 @@ private:
 // A CSV row must have the header's width (trailing empty fields aside).
 std::optional<std::string> width_problem(const SourceRow &row, std::size_t width) {
   std::size_t used = row.cells.size();
-  while (used > width && row.cells[used - 1].kind == CellKind::Empty)
-    --used;
+  while (used > width && row.cells[used - 1].kind == CellKind::Empty) --used;
   if (used == width) return std::nullopt;
   return std::to_string(used) + " fields, but the header has " + std::to_string(width) +
          (used > width ? " columns (an unquoted delimiter inside a field?)"
@@ -249,8 +245,7 @@ FileReport import_bytes(const std::string &name, std::string_view bytes, const s
     // The header is known: settle the rows kept so far.
     found = true;
     report.header_row = search.rows()[search.header()].number;
-    for (const auto &note : search.plan().notes)
-      sink.log(QLOOP_LOG_WARN, name + ": " + note);
+    for (const auto &note : search.plan().notes) sink.log(QLOOP_LOG_WARN, name + ": " + note);
     for (std::size_t i = 0; i < search.rows().size(); ++i) {
       const SourceRow &kept = search.rows()[i];
       if (i < search.header()) {

@@ -64,8 +64,7 @@ bool is_target(const std::string &t) {
 
 std::string field_list() {
   std::string out;
-  for (const auto &f : mappable_fields())
-    out += (out.empty() ? "" : ", ") + f;
+  for (const auto &f : mappable_fields()) out += (out.empty() ? "" : ", ") + f;
   return out + ", extra, ignore";
 }
 
@@ -125,8 +124,7 @@ Mapping Mapping::defaults() {
   Mapping m;
   for (const auto &a : kDefaults) {
     m.aliases_[normalize_header(a.field)] = a.field;
-    for (const char *h : a.headers)
-      m.aliases_[normalize_header(h)] = a.field;
+    for (const char *h : a.headers) m.aliases_[normalize_header(h)] = a.field;
   }
   return m;
 }

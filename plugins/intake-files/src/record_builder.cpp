@@ -140,8 +140,7 @@ Built build_record(const SourceRow &row, const SourceInfo &table, const ColumnPl
   extra["_source"] = std::move(source);
   r["extra"] = std::move(extra);
   if (problems.empty())
-    for (auto &p : schema_problems(r))
-      problems.push_back(std::move(p));
+    for (auto &p : schema_problems(r)) problems.push_back(std::move(p));
   out.record = std::move(r);
   return out;
 }

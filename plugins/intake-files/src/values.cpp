@@ -66,8 +66,7 @@ struct Scanner {
   bool colon() { return literal(":") || literal("："); }
   bool spaces() {
     const std::size_t start = pos;
-    while (!done() && (s[pos] == ' ' || s[pos] == '\t'))
-      ++pos;
+    while (!done() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
     return pos > start;
   }
 };
@@ -169,8 +168,7 @@ Quantity parse_quantity(std::string_view text) {
   for (std::string_view unit :
        {"pcs.", "pcs", "pc", "ea", "units", "个", "件", "只", "台", "片", "套", "箱", "支"})
     if (strip_suffix(low, unit)) break;
-  while (!low.empty() && (low.back() == ' ' || low.back() == '\t'))
-    low.pop_back();
+  while (!low.empty() && (low.back() == ' ' || low.back() == '\t')) low.pop_back();
   // [+-] digits, or digits in groups of three with ',' ("1,200"), then an
   // optional fraction of zeros ("12.0").
   std::size_t i = 0;
@@ -241,10 +239,8 @@ std::string clean_text(std::string_view text) {
     if (s.size() >= 3 && s.substr(s.size() - 3) == "\xE3\x80\x80") return 3;
     return 0;
   };
-  while (std::size_t n = space_at_start(text))
-    text.remove_prefix(n);
-  while (std::size_t n = space_at_end(text))
-    text.remove_suffix(n);
+  while (std::size_t n = space_at_start(text)) text.remove_prefix(n);
+  while (std::size_t n = space_at_end(text)) text.remove_suffix(n);
   if (text.size() >= 3 && text.substr(0, 2) == "=\"" && text.back() == '"' &&
       text.substr(2, text.size() - 3).find('"') == std::string_view::npos)
     text = text.substr(2, text.size() - 3);

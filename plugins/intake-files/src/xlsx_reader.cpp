@@ -122,8 +122,7 @@ std::string resolve(const std::string &base_dir, const std::string &target) {
     start = end + 1;
   }
   std::string out;
-  for (const auto &p : parts)
-    out += (out.empty() ? "" : "/") + p;
+  for (const auto &p : parts) out += (out.empty() ? "" : "/") + p;
   return out;
 }
 
@@ -370,8 +369,7 @@ public:
     if (sheet_part.empty()) {
       if (names.empty()) invalid("it has no sheets");
       std::string list;
-      for (const auto &n : names)
-        list += (list.empty() ? "'" : ", '") + n + "'";
+      for (const auto &n : names) list += (list.empty() ? "'" : ", '") + n + "'";
       throw sdk::InvalidInput("the workbook has no sheet '" + sheet_wanted +
                               "' (config sheet; sheets: " + list + ")");
     }

@@ -52,8 +52,7 @@ void replay(FakeHost &host, const std::string &journal) {
   while (std::getline(in, line)) {
     json entry = json::parse(line);
     if (entry.contains("batch"))
-      for (const auto &r : entry["batch"])
-        host.take(r);
+      for (const auto &r : entry["batch"]) host.take(r);
     else
       host.quarantine[entry["quarantine"]].reason = entry["reason"];
   }
@@ -102,10 +101,8 @@ TEST(Crash, KilledMidImportThenRunAgainGivesOneCleanImport) {
   EXPECT_EQ(host.records, clean.records);
   EXPECT_EQ(host.records.size(), 2000u - 40u); // every 50th row has a bad quantity
   std::set<std::string> held, clean_held;
-  for (const auto &[key, q] : host.quarantine)
-    held.insert(key);
-  for (const auto &[key, q] : clean.quarantine)
-    clean_held.insert(key);
+  for (const auto &[key, q] : host.quarantine) held.insert(key);
+  for (const auto &[key, q] : clean.quarantine) clean_held.insert(key);
   EXPECT_EQ(held, clean_held);
   EXPECT_EQ(held.size(), 40u);
   EXPECT_EQ(host.invalid, 0u);

@@ -154,8 +154,7 @@ TEST(Csv, BrokenQuotingCostsOnlyTheBrokenRows) {
   import(im, csv);
   ASSERT_EQ(im.result.status, QLOOP_OK) << im.result.error;
   std::vector<std::string> customers;
-  for (const auto &key : im.host.arrival)
-    customers.push_back(im.host.records[key]["customer"]);
+  for (const auto &key : im.host.arrival) customers.push_back(im.host.records[key]["customer"]);
   EXPECT_EQ(customers, (std::vector<std::string>{"A", "D", "F", "G"}));
   ASSERT_EQ(im.host.quarantine.size(), 3u);
   for (int row : {3, 4, 6}) {
@@ -263,8 +262,7 @@ TEST(Csv, TenMegabyteFields) {
   // unquoted 10 MB field.
   std::string big;
   big.reserve(10u << 20);
-  while (big.size() < (10u << 20))
-    big += "裂纹, \"\"尺寸\"\"\n";
+  while (big.size() < (10u << 20)) big += "裂纹, \"\"尺寸\"\"\n";
   std::string unescaped; // what the field holds: "" inside quotes is one quote
   for (std::size_t i = 0; i < big.size(); ++i) {
     unescaped += big[i];
@@ -303,8 +301,7 @@ TEST(Csv, TenMegabyteFields) {
 
 TEST(Csv, TitleRowsSemicolonsAndBatches) {
   std::string csv = "客诉台账导出;;\n导出时间 2025-11-30;;\nCustomer;Phenomenon;Date\n";
-  for (int i = 0; i < 1203; ++i)
-    csv += "ACME;defect " + std::to_string(i) + ";2025-11-01\n";
+  for (int i = 0; i < 1203; ++i) csv += "ACME;defect " + std::to_string(i) + ";2025-11-01\n";
   Imported im;
   import(im, csv, {{ "batch_size", "500" }});
   ASSERT_EQ(im.result.status, QLOOP_OK) << im.result.error;

@@ -39,8 +39,7 @@ struct Drop {
 std::set<std::string> names_in(const std::string &dir) {
   std::set<std::string> out;
   std::error_code ec;
-  for (const auto &e : fs::directory_iterator(dir, ec))
-    out.insert(e.path().filename().string());
+  for (const auto &e : fs::directory_iterator(dir, ec)) out.insert(e.path().filename().string());
   return out;
 }
 

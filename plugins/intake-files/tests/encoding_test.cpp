@@ -39,8 +39,7 @@ TEST(Encoding, AutoTellsUtf8FromGbk) {
 
 TEST(Encoding, OneDamagedByteDoesNotTurnUtf8IntoGbk) {
   std::string text;
-  for (int i = 0; i < 5; ++i)
-    text += kText;
+  for (int i = 0; i < 5; ++i) text += kText;
   text += "\xFF\n";
   EXPECT_EQ(detect_encoding(text, "auto").encoding, Encoding::Utf8);
 }

@@ -101,8 +101,7 @@ public:
 
   std::string logged() const {
     std::string out;
-    for (const auto &[level, m] : logs)
-      out += m + "\n";
+    for (const auto &[level, m] : logs) out += m + "\n";
     return out;
   }
 
@@ -124,8 +123,7 @@ private:
       return QLOOP_ERR_HOST;
     json batch = json::parse(std::string(data, len), nullptr, false);
     if (!batch.is_array()) return QLOOP_ERR_HOST;
-    for (const auto &r : batch)
-      h.take(r);
+    for (const auto &r : batch) h.take(r);
     ++h.batches;
     h.batch_sizes.push_back(batch.size());
     if (h.stored) h.stored(json{{"batch", batch}});
@@ -234,8 +232,7 @@ inline std::string shell(const std::string &command) {
   if (p == nullptr) return out;
   char buf[4096];
   std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0)
-    out.append(buf, n);
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
   const int rc = pclose(p);
   EXPECT_EQ(rc, 0) << command;
   return out;

@@ -120,8 +120,7 @@ TEST(Xlsx, SharedStringsFromLibxlsxwriter) {
   lxw_format *date = workbook_add_format(wb);
   format_set_num_format(date, "yyyy\"年\"m\"月\"d\"日\"");
   const char *header[] = {"Customer", "Product", "Qty", "Description", "Date"};
-  for (lxw_col_t c = 0; c < 5; ++c)
-    worksheet_write_string(ws, 0, c, header[c], nullptr);
+  for (lxw_col_t c = 0; c < 5; ++c) worksheet_write_string(ws, 0, c, header[c], nullptr);
   for (lxw_row_t r = 1; r <= 3; ++r) {
     worksheet_write_string(ws, r, 0, "海尔", nullptr); // the same shared string three times
     worksheet_write_string(ws, r, 1, "H-1", nullptr);

@@ -82,8 +82,7 @@ public:
     }
     const std::string now = request.value("received_at", utc_now_iso());
     auto converted = qloop::webhook::convert(payload, mapping, now, hash);
-    for (const auto &r : converted.rejected)
-      host().quarantine(r.source_key, r.raw, r.reason);
+    for (const auto &r : converted.rejected) host().quarantine(r.source_key, r.raw, r.reason);
     if (!converted.records.empty()) host().submit_records(converted.records.dump());
     return json{
         {"payloads", 1}, {"submitted", converted.records.size()}, {"quarantined", converted.rejected.size()}}

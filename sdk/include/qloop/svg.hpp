@@ -48,7 +48,9 @@ inline std::string num(double v, int digits = 6) {
 // pixel_from > pixel_to).
 struct Scale {
   double d0 = 0, d1 = 1, p0 = 0, p1 = 1;
-  double operator()(double v) const { return d1 == d0 ? (p0 + p1) / 2 : p0 + (v - d0) * (p1 - p0) / (d1 - d0); }
+  double operator()(double v) const {
+    return d1 == d0 ? (p0 + p1) / 2 : p0 + (v - d0) * (p1 - p0) / (d1 - d0);
+  }
 };
 
 // "Nice" tick values covering [lo, hi] (about `count` of them).
@@ -84,21 +86,23 @@ public:
     body_ += "/>\n";
     return *this;
   }
-  Document &rect(double x, double y, double w, double h, std::string_view fill, std::string_view stroke = "none") {
-    body_ += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(std::max(0.0, w)) + "\" height=\"" +
-             num(std::max(0.0, h)) + "\" fill=\"" + escape(fill) + "\" stroke=\"" + escape(stroke) + "\"/>\n";
+  Document &rect(double x, double y, double w, double h, std::string_view fill,
+                 std::string_view stroke = "none") {
+    body_ += "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(std::max(0.0, w)) +
+             "\" height=\"" + num(std::max(0.0, h)) + "\" fill=\"" + escape(fill) + "\" stroke=\"" +
+             escape(stroke) + "\"/>\n";
     return *this;
   }
   Document &circle(double cx, double cy, double r, std::string_view fill, std::string_view title = "") {
-    body_ += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"" + num(r) + "\" fill=\"" + escape(fill) +
-             "\">";
+    body_ += "<circle cx=\"" + num(cx) + "\" cy=\"" + num(cy) + "\" r=\"" + num(r) + "\" fill=\"" +
+             escape(fill) + "\">";
     if (!title.empty()) body_ += "<title>" + escape(title) + "</title>";
     body_ += "</circle>\n";
     return *this;
   }
   // Points as (x, y) pixel pairs.
-  Document &polyline(const std::vector<std::pair<double, double>> &points, std::string_view stroke = "#1f77b4",
-                     double width = 1.5) {
+  Document &polyline(const std::vector<std::pair<double, double>> &points,
+                     std::string_view stroke = "#1f77b4", double width = 1.5) {
     body_ += "<polyline fill=\"none\" stroke=\"" + escape(stroke) + "\" stroke-width=\"" + num(width) +
              "\" points=\"";
     for (const auto &[x, y] : points) body_ += num(x) + "," + num(y) + " ";
@@ -112,10 +116,11 @@ public:
     return *this;
   }
   // anchor: start, middle or end. rotate: degrees about (x, y).
-  Document &text(double x, double y, std::string_view content, double size = 12, std::string_view anchor = "start",
-                 std::string_view fill = "#222", double rotate = 0, bool bold = false) {
-    body_ += "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" font-size=\"" + num(size) + "\" text-anchor=\"" +
-             escape(anchor) + "\" fill=\"" + escape(fill) + "\"";
+  Document &text(double x, double y, std::string_view content, double size = 12,
+                 std::string_view anchor = "start", std::string_view fill = "#222", double rotate = 0,
+                 bool bold = false) {
+    body_ += "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" font-size=\"" + num(size) +
+             "\" text-anchor=\"" + escape(anchor) + "\" fill=\"" + escape(fill) + "\"";
     if (bold) body_ += " font-weight=\"bold\"";
     if (rotate != 0) body_ += " transform=\"rotate(" + num(rotate) + " " + num(x) + " " + num(y) + ")\"";
     body_ += ">" + escape(content) + "</text>\n";
@@ -128,9 +133,10 @@ public:
   }
 
   std::string str() const {
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width_) + "\" height=\"" + num(height_) +
-           "\" viewBox=\"0 0 " + num(width_) + " " + num(height_) + "\" font-family=\"" + escape(kFontFamily) +
-           "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n" + body_ + "</svg>\n";
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width_) + "\" height=\"" +
+           num(height_) + "\" viewBox=\"0 0 " + num(width_) + " " + num(height_) + "\" font-family=\"" +
+           escape(kFontFamily) + "\">\n<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n" + body_ +
+           "</svg>\n";
   }
 
 private:
@@ -144,8 +150,9 @@ struct Plot {
   double left, top, right, bottom;
 };
 
-inline Plot axes(Document &doc, double width, double height, double xmin, double xmax, double ymin, double ymax,
-                 std::string_view title, std::string_view xlabel, std::string_view ylabel, bool x_ticks = true) {
+inline Plot axes(Document &doc, double width, double height, double xmin, double xmax, double ymin,
+                 double ymax, std::string_view title, std::string_view xlabel, std::string_view ylabel,
+                 bool x_ticks = true) {
   Plot p{{}, {}, 70, 40, width - 30, height - 55};
   auto yt = nice_ticks(ymin, ymax);
   if (!yt.empty()) {

@@ -8,7 +8,6 @@
 // punctuation common in Chinese text (“ ” ‘ ’ … — ·) full width, so those
 // count 2 as well.
 
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +21,6 @@
 #include <vector>
 
 namespace qloop::text {
-
 
 struct CodePoint {
   char32_t cp;
@@ -51,7 +49,6 @@ int columns_in(double pixels, double font_size);
 // punctuation (（《「...). '\n' forces a break. A word longer than a line is
 // cut. With more than `max_lines` lines, the last kept line ends in "…".
 std::vector<std::string> wrap(std::string_view utf8, int max_columns, int max_lines = 1000);
-
 
 // ---- implementation ----
 
@@ -157,8 +154,7 @@ struct LineBuilder {
       ++cols;
     }
     if (p.cols <= max_columns - cols) {
-      for (const auto &g : p.glyphs)
-        add(g);
+      for (const auto &g : p.glyphs) add(g);
       return;
     }
     for (const auto &g : p.glyphs) { // longer than a line: cut it
@@ -171,15 +167,13 @@ struct LineBuilder {
 inline std::string with_ellipsis(const std::string &line, int max_columns) {
   auto glyphs = decode(line);
   int cols = 0;
-  for (const auto &g : glyphs)
-    cols += g.cols;
+  for (const auto &g : glyphs) cols += g.cols;
   while (!glyphs.empty() && (cols + 2 > max_columns || is_space(glyphs.back().cp))) {
     cols -= glyphs.back().cols;
     glyphs.pop_back();
   }
   std::string out;
-  for (const auto &g : glyphs)
-    out += g.bytes;
+  for (const auto &g : glyphs) out += g.bytes;
   return out + kEllipsis;
 }
 
@@ -227,12 +221,13 @@ inline int columns(char32_t cp) {
 
 inline int width(std::string_view utf8) {
   int total = 0;
-  for (const auto &g : decode(utf8))
-    total += g.cols;
+  for (const auto &g : decode(utf8)) total += g.cols;
   return total;
 }
 
-inline double pixels(std::string_view utf8, double font_size) { return width(utf8) * font_size * kEmPerColumn; }
+inline double pixels(std::string_view utf8, double font_size) {
+  return width(utf8) * font_size * kEmPerColumn;
+}
 
 inline int columns_in(double pixels, double font_size) {
   return std::max(1, static_cast<int>(std::floor(pixels / (font_size * kEmPerColumn))));

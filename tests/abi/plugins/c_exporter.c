@@ -1,7 +1,6 @@
 /* A plugin in plain C11 on the C header alone: an exporter that counts the
  * bytes and batches it is given. Proves the ABI needs no C++ at all. */
 #include <qloop/plugin.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -58,7 +57,8 @@ static qloop_status finish(qloop_instance *inst, const char **result, size_t *re
 }
 
 static const char *const formats[] = {"count", NULL};
-static const qloop_exporter_api exporter = {sizeof(qloop_exporter_api), 0, formats, begin, write_batch, finish, NULL};
+static const qloop_exporter_api exporter = {
+    sizeof(qloop_exporter_api), 0, formats, begin, write_batch, finish, NULL};
 
 static const qloop_plugin_descriptor descriptor = {
     .struct_size = sizeof(qloop_plugin_descriptor),

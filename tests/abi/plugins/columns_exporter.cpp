@@ -1,9 +1,9 @@
 // An exporter on the C++ layer that reads the ABI 1.2 column batches: it
 // reports what it saw so the tests can check the RecordBatch view (nulls,
 // strings that are not NUL-terminated, typed reads).
-#include <qloop/plugin.hpp>
-
 #include <string>
+
+#include <qloop/plugin.hpp>
 
 namespace {
 
@@ -26,8 +26,9 @@ public:
     const qloop_column *score = batch.column("score");
     if (batch.column("no_such_field") != nullptr) throw std::logic_error("found a column that is not there");
     for (std::size_t row = 0; row < batch.rows(); ++row) {
-      seen_ += std::string(RB::text(customer, row, "<null>")) + "|" + std::to_string(RB::integer(quantity, row, -1)) +
-               "|" + std::to_string(RB::number(score, row, -1.0)).substr(0, 4) + ";";
+      seen_ += std::string(RB::text(customer, row, "<null>")) + "|" +
+               std::to_string(RB::integer(quantity, row, -1)) + "|" +
+               std::to_string(RB::number(score, row, -1.0)).substr(0, 4) + ";";
     }
   }
   std::string finish() override { return seen_; }
