@@ -105,4 +105,35 @@ std::string imr_request(const std::vector<double> &x) {
   return s;
 }
 
+const char *const kAnovaOptions = R"({"method":"anova","options":{"response":"y","factors":["g"]}})";
+const char *const kDoeOptions =
+    R"({"method":"doe.analyze","options":{"response":"y","factors":["A","B","C","D","E"]}})";
+const char *const kImrOptions =
+    R"({"method":"spc","options":{"chart":"imr","rules":{"i":"nelson","mr":[1]}}})";
+
+sdk::ColumnBatch anova_columns(const AnovaData &d) {
+  sdk::ColumnBatch b(d.y.size());
+  b.add_doubles("g", std::vector<double>(d.group.begin(), d.group.end()));
+  b.add_doubles("y", d.y);
+  return b;
+}
+
+sdk::ColumnBatch doe_columns(const DoeData &d) {
+  sdk::ColumnBatch b(d.y.size());
+  const char *names[] = {"A", "B", "C", "D", "E"};
+  for (std::size_t j = 0; j < 5; ++j) {
+    std::vector<double> x(d.y.size());
+    for (std::size_t i = 0; i < x.size(); ++i) x[i] = d.x[i * 5 + j];
+    b.add_doubles(names[j], std::move(x));
+  }
+  b.add_doubles("y", d.y);
+  return b;
+}
+
+sdk::ColumnBatch imr_columns(const std::vector<double> &x) {
+  sdk::ColumnBatch b(x.size());
+  b.add_doubles("value", x);
+  return b;
+}
+
 } // namespace qloop::bench

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <qloop/column_batch.hpp>
+
 namespace qloop::bench {
 
 struct AnovaData {
@@ -30,5 +32,14 @@ DoeData load_doe(const std::string &dir, std::size_t n);
 std::string anova_request(const AnovaData &d);
 std::string doe_request(const DoeData &d);
 std::string imr_request(const std::vector<double> &x);
+
+// The same data for the ABI 1.3 column path: the host copies its arrays into
+// DOUBLE columns (ColumnBatch), and the request keeps only the options.
+sdk::ColumnBatch anova_columns(const AnovaData &d);
+sdk::ColumnBatch doe_columns(const DoeData &d);
+sdk::ColumnBatch imr_columns(const std::vector<double> &x);
+extern const char *const kAnovaOptions;
+extern const char *const kDoeOptions;
+extern const char *const kImrOptions;
 
 } // namespace qloop::bench

@@ -14,6 +14,9 @@
 //   build_s   the host writing the request JSON from its arrays
 //   abi_s     analyze() through the C ABI: plugin parses, computes, writes the result
 //   total_s   build + abi: the qloop time compared with the peer
+// and the same for the ABI 1.3 column path (columns_build_s: the host copying
+// its arrays into columns; columns_abi_s: analyze_columns; columns_total_s),
+// whose numbers must equal the JSON path's (columns_agree).
 // plus the stage breakdown of breakdown.hpp (parse, read, core, method,
 // write, free), each a median over its own runs.
 #include <algorithm>
@@ -58,6 +61,8 @@ struct Case {
   std::size_t n;
   PluginHost *plugin;
   std::function<std::string()> build;
+  std::function<qloop::sdk::ColumnBatch()> build_columns;
+  const char *options;
   std::function<Lap(const std::string &)> lap;
   std::function<json(const json &)> numbers;
 };
@@ -93,6 +98,24 @@ void run(const Case &c) {
       free.push_back(lap.free);
     }
   }
+  std::vector<double> cbuild, cabi, ctotal;
+  std::string cresult;
+  if (reps > 1) {
+    auto warm = c.build_columns();
+    c.plugin->analyze_columns(c.method, c.options, warm.view());
+  }
+  for (int r = 0; r < reps; ++r) {
+    const auto t0 = now();
+    qloop::sdk::ColumnBatch table = c.build_columns();
+    const qloop_record_batch &view = table.view();
+    const double tb = since(t0);
+    const auto t1 = now();
+    cresult = c.plugin->analyze_columns(c.method, c.options, view);
+    const double ta = since(t1);
+    cbuild.push_back(tb);
+    cabi.push_back(ta);
+    ctotal.push_back(tb + ta);
+  }
   const json parsed = json::parse(result);
   json line = {{"side", "qloop"},
                {"clock", clock_name()},
@@ -109,7 +132,11 @@ void run(const Case &c) {
                {"method_s", median(method)},
                {"write_s", median(write)},
                {"free_s", median(free)},
-               {"numbers", c.numbers(parsed)}};
+               {"numbers", c.numbers(parsed)},
+               {"columns_build_s", median(cbuild)},
+               {"columns_abi_s", median(cabi)},
+               {"columns_total_s", median(ctotal)},
+               {"columns_agree", c.numbers(json::parse(cresult)) == c.numbers(parsed)}};
   if (core.front() >= 0) line["core_s"] = median(core);
   std::printf("%s\n", line.dump().c_str());
   std::fflush(stdout);
@@ -136,15 +163,17 @@ int main(int argc, char **argv) {
       const auto n = static_cast<std::size_t>(std::stod(argv[a]));
       {
         const AnovaData d = load_anova(data, n);
-        run({"anova", n, &doe, [&] { return anova_request(d); }, anova_lap, anova_numbers});
+        run({"anova", n, &doe, [&] { return anova_request(d); }, [&] { return anova_columns(d); },
+             kAnovaOptions, anova_lap, anova_numbers});
       }
       {
         const DoeData d = load_doe(data, n);
-        run({"doe.analyze", n, &doe, [&] { return doe_request(d); }, doe_lap, doe_numbers});
+        run({"doe.analyze", n, &doe, [&] { return doe_request(d); }, [&] { return doe_columns(d); },
+             kDoeOptions, doe_lap, doe_numbers});
       }
       {
         const std::vector<double> x = load_imr(data, n);
-        run({"spc", n, &spc, [&] { return imr_request(x); },
+        run({"spc", n, &spc, [&] { return imr_request(x); }, [&] { return imr_columns(x); }, kImrOptions,
              [&](const std::string &r) { return imr_lap(r, x); }, imr_numbers});
       }
     }

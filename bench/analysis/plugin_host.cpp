@@ -61,6 +61,22 @@ std::string PluginHost::analyze(const char *method, std::string_view request_jso
   return std::string(out, len);
 }
 
+std::string PluginHost::analyze_columns(const char *method, std::string_view request_json,
+                                        const qloop_record_batch &table) {
+  if (!QLOOP_HAS_FIELD(api_, qloop_analysis_api, analyze_columns) || api_->analyze_columns == nullptr)
+    throw std::runtime_error(path_ + ": the plugin has no analyze_columns (ABI 1.3)");
+  const char *out = nullptr;
+  size_t len = 0;
+  const qloop_status status =
+      api_->analyze_columns(instance_, method, request_json.data(), request_json.size(), &table, &out, &len);
+  if (status != QLOOP_OK) {
+    const char *why = descriptor_->last_error(instance_);
+    throw std::runtime_error(std::string(descriptor_->id) + " " + method + " (columns): status " +
+                             std::to_string(status) + ": " + (why ? why : "(no message)"));
+  }
+  return std::string(out, len);
+}
+
 void PluginHost::log(qloop_host_ctx *ctx, qloop_log_level level, const char *msg) {
   if (level < QLOOP_LOG_WARN) return; // the plugins log a debug line per call; not worth timing
   std::fprintf(stderr, "[%s] %s\n", reinterpret_cast<PluginHost *>(ctx)->descriptor_->id, msg);

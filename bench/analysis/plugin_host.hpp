@@ -26,6 +26,10 @@ public:
   // plugin-owned buffer (as a host would before the next call). Throws
   // std::runtime_error with the plugin's last_error on a non-OK status.
   std::string analyze(const char *method, std::string_view request_json);
+  // The ABI 1.3 column path: the request without its table, and the table.
+  // Throws std::runtime_error when the plugin has no analyze_columns.
+  std::string analyze_columns(const char *method, std::string_view request_json,
+                              const qloop_record_batch &table);
 
   const qloop_plugin_descriptor &descriptor() const { return *descriptor_; }
 

@@ -144,6 +144,29 @@ def main():
           "writing the result text); they add up to about the ABI call. core, no JSON: the I-MR limits and all rules "
           "on the arrays alone. Ratios > 1: qloop is faster. statsmodels has no control charts: the I-MR peer "
           "is a vectorised numpy implementation of the same limits and rules (bench/analysis/peer.py).")
+    print()
+    print("The ABI 1.3 column path (`analyze_columns`): the same data as host-owned columns instead of a JSON "
+          "table, the request carrying only the options.")
+    print()
+    print("| analysis | N | qloop via columns ms | copy into columns | analyze_columns | statsmodels / qloop "
+          "| scipy or numpy / qloop | same numbers as JSON path |")
+    print("|---|---:|---:|---:|---:|---:|---:|---|")
+    for key in sorted(qloop, key=lambda k: (order[k[0]], k[1])):
+        method, n = key
+        q = qloop[key]
+        if "columns_total_s" not in q:
+            continue
+        peers = python.get(key, {})
+        sm = peers.get("statsmodels")
+        other = peers.get("scipy") or peers.get("numpy")
+        rows = int(q["numbers"].get("rows", n))
+        if not q["columns_agree"]:
+            any_differ = True
+            problems.append(f"{method} N={n}: the column path's numbers differ from the JSON path's")
+        print(f"| {names[method]} | {rows:,} | {ms(q['columns_total_s'])} | {ms(q['columns_build_s'])} | "
+              f"{ms(q['columns_abi_s'])} | {ratio(sm and sm['median_s'], q['columns_total_s'])} | "
+              f"{ratio(other and other['median_s'], q['columns_total_s'])} | "
+              f"{'yes' if q['columns_agree'] else 'NO'} |")
     if problems:
         print()
         print("Differences:")

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <qloop/column_batch.hpp>
 
 namespace qloop::cli {
 
@@ -16,8 +17,14 @@ namespace qloop::cli {
 // numbers, empty cells null. Throws CommandError naming the line on bad input.
 nlohmann::json csv_to_table(const std::string &text);
 
+// The same CSV as columns for the ABI 1.3 path: a column whose every cell is
+// a number or empty is DOUBLE (empty cells not present), any other STRING.
+sdk::ColumnBatch csv_to_columns(const std::string &text);
+
+bool is_csv_name(const std::string &input_name);
+
 // The request for `method`. `input_name` decides the parser by extension.
-nlohmann::json build_request(const std::string &method, const std::string &input_name, const std::string &content,
-                             const std::vector<std::string> &options);
+nlohmann::json build_request(const std::string &method, const std::string &input_name,
+                             const std::string &content, const std::vector<std::string> &options);
 
 } // namespace qloop::cli

@@ -22,6 +22,16 @@ std::string default_section(const std::string &method) {
   return "d4";
 }
 
+std::string request_text(const std::string &input, nlohmann::json request, const std::string &lang) {
+  if (!request.contains("lang")) request["lang"] = lang;
+  try {
+    return request.dump();
+  } catch (const nlohmann::json::type_error &) {
+    throw CommandError{kExitInvalidInput,
+                       input + ": not valid UTF-8 (convert it, e.g. from GBK with iconv, first)"};
+  }
+}
+
 } // namespace
 
 void register_analyze(CLI::App &app, Context &ctx) {
@@ -47,19 +57,20 @@ void register_analyze(CLI::App &app, Context &ctx) {
     if (!plugin)
       throw CommandError{kExitPlugin, "no loaded analysis plugin provides method '" + o->method +
                                           "' (see `qloop plugins list`)"};
-    nlohmann::json built = build_request(o->method, o->input, read_input_file(o->input), o->options);
-    if (!built.contains("lang")) built["lang"] = o->lang;
-    std::string request;
-    try {
-      request = built.dump();
-    } catch (const nlohmann::json::type_error &) {
-      throw CommandError{kExitInvalidInput,
-                         o->input + ": not valid UTF-8 (convert it, e.g. from GBK with iconv, first)"};
-    }
-    std::string result;
+    const std::string content = read_input_file(o->input);
+    std::string request, result;
     try {
       auto instance = plugin->create();
-      result = instance.analyze(o->method, request);
+      // A CSV goes across as columns when the plugin reads them (ABI 1.3),
+      // unless the request is to be kept with a complaint, which stores it whole.
+      if (is_csv_name(o->input) && instance.accepts_analysis_columns() && o->complaint.empty()) {
+        auto table = csv_to_columns(content);
+        request = request_text(o->input, build_request(o->method, "options.json", "{}", o->options), o->lang);
+        result = instance.analyze_columns(o->method, request, table.view());
+      } else {
+        request = request_text(o->input, build_request(o->method, o->input, content, o->options), o->lang);
+        result = instance.analyze(o->method, request);
+      }
     } catch (const plugins::PluginCallError &e) {
       throw CommandError{e.status() == QLOOP_ERR_INVALID_INPUT ? kExitInvalidInput : kExitPlugin, e.what()};
     }

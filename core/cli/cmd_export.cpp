@@ -1,4 +1,4 @@
-// qloop export ledger|8d: streams case files from the ledger to an exporter
+// qloop export ledger|8d|review: streams case files from the ledger to an exporter
 // plugin (export.<report>, or the one named with --exporter) in batches, so
 // memory stays flat however large the ledger is.
 #include <chrono>
@@ -10,7 +10,9 @@
 #include "core/cli/exit_codes.hpp"
 #include "core/cli/file_io.hpp"
 #include "core/cli/ledger_support.hpp"
+#include "core/cli/period_option.hpp"
 #include "core/log/logging.hpp"
+#include "core/workflow/kpi.hpp"
 
 namespace qloop::cli {
 namespace {
@@ -42,8 +44,7 @@ std::shared_ptr<plugins::LoadedPlugin> exporter_for(Context &ctx, const std::str
   const auto &formats = plugin->info().capabilities;
   if (std::find(formats.begin(), formats.end(), o.format) == formats.end()) {
     std::string known;
-    for (const auto &f : formats)
-      known += (known.empty() ? "" : ", ") + f;
+    for (const auto &f : formats) known += (known.empty() ? "" : ", ") + f;
     throw CommandError{kExitUsage, id + " writes " + known + ", not " + o.format};
   }
   return plugin;
@@ -181,6 +182,35 @@ void register_eight_d(CLI::App &group, Context &ctx) {
   });
 }
 
+void register_review(CLI::App &group, Context &ctx) {
+  struct Options : CommonOptions {
+    std::string from, to, as_of;
+    double threshold = 0.8;
+  };
+  auto o = std::make_shared<Options>();
+  auto *cmd =
+      group.add_subcommand("review", "The period review: the KPIs against the period before, with charts");
+  add_common(cmd, *o, "html, pdf or xlsx");
+  cmd->add_option("--from", o->from, "First day, YYYY-MM-DD (default: 1 January of this year)");
+  cmd->add_option("--to", o->to, "Last day, inclusive, YYYY-MM-DD (default: today)");
+  cmd->add_option("--as-of", o->as_of, "Judge open targets as of this time (ISO 8601; default now)");
+  cmd->add_option("--pareto", o->threshold, "Share of the total the vital few reach (default 0.8)")
+      ->check(CLI::Range(0.01, 1.0));
+  cmd->callback([&ctx, o] {
+    const auto out = checked_output_path(o->out);
+    auto plugin = exporter_for(ctx, "review", *o);
+    auto &ledger = ctx.ledger();
+    const auto &policy = ctx.sla_policy();
+    const auto now = parse_time_option(o->as_of, ledger.now(), "--as-of");
+    const auto chosen = choose_period(o->from, o->to, policy.calendar.time_zone, now);
+    json report =
+        domain::to_json(workflow::compute_kpis(ledger.store(), policy, chosen.period, now, o->threshold));
+    report["dates"] = {{"from", chosen.from}, {"to", chosen.to}};
+    run_export(ctx, plugin, request_for("review", *o, out, json::object()),
+               [&](const std::function<void(const json &)> &emit) { emit(json::array({report})); });
+  });
+}
+
 } // namespace
 
 void register_export(CLI::App &app, Context &ctx) {
@@ -188,6 +218,7 @@ void register_export(CLI::App &app, Context &ctx) {
   group->require_subcommand(1);
   register_ledger(*group, ctx);
   register_eight_d(*group, ctx);
+  register_review(*group, ctx);
 }
 
 } // namespace qloop::cli

@@ -108,8 +108,7 @@ void register_quarantine(CLI::App &intake, Context &ctx) {
     auto items = ctx.intake().items(f);
     if (lo->as_json) {
       json out = json::array();
-      for (const auto &i : items)
-        out.push_back(item_json(i, false));
+      for (const auto &i : items) out.push_back(item_json(i, false));
       ctx.out << out.dump(2) << '\n';
       return;
     }
@@ -127,7 +126,9 @@ void register_quarantine(CLI::App &intake, Context &ctx) {
   show->add_option("ITEM", *show_id, "Item number")->required();
   show->callback([&ctx, show_id] {
     auto item = ledger_call([&] { return ctx.intake().item(item_id(*show_id)); });
-    ctx.out << item_json(item, true).dump(2) << '\n';
+    // Raw input is bytes as received (a GBK mail, say): bytes that are not
+    // UTF-8 are shown as U+FFFD rather than failing the whole command.
+    ctx.out << item_json(item, true).dump(2, ' ', false, json::error_handler_t::replace) << '\n';
   });
 
   struct RetryOptions {

@@ -18,7 +18,8 @@ void register_db(CLI::App &app, Context &ctx);
 void register_demo(CLI::App &app, Context &ctx);
 void register_sla(CLI::App &app, Context &ctx);
 void register_intake(CLI::App &app, Context &ctx); // run, submit, quarantine
-void register_export(CLI::App &app, Context &ctx); // ledger, 8d
+void register_export(CLI::App &app, Context &ctx); // ledger, 8d, review
+void register_kpi(CLI::App &app, Context &ctx);
 
 // Parses argv and runs the chosen command; returns the process exit code.
 int run(int argc, const char *const *argv, Context &ctx);

@@ -15,12 +15,13 @@ enum class Direction { Inbound, Outbound };
 struct Contact {
   std::int64_t id = 0;
   std::int64_t complaint_id = 0;
-  std::string channel;      // phone, email, visit, chat, ...
+  std::string channel; // phone, email, visit, chat, ...
   Direction direction = Direction::Outbound;
-  std::string purpose;      // first_response, update, feedback, revisit, other
+  std::string purpose; // first_response, update, feedback, revisit, other
   Timestamp at{};
   std::string summary;
-  std::string actor;        // who talked to the customer
+  std::string actor;      // who talked to the customer
+  std::string source_key; // set when it came in through an intake channel (exactly once)
 };
 
 NLOHMANN_JSON_SERIALIZE_ENUM(Direction, {{Direction::Inbound, "in"}, {Direction::Outbound, "out"}})

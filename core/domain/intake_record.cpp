@@ -75,19 +75,49 @@ void read_attachments(const nlohmann::json &j, IntakeRecord &r, std::vector<std:
     IncomingAttachment att{read.text("name", true), read.text("media_type", false),
                            read.text("content_base64", false), read.text("path", false)};
     if (att.content_base64.empty() && att.path.empty()) own.push_back("needs content_base64 or path");
-    for (auto &p : own)
-      problems.push_back(where + "." + p);
+    for (auto &p : own) problems.push_back(where + "." + p);
     if (own.empty()) r.attachments.push_back(std::move(att));
   }
 }
 
 } // namespace
 
+void read_thread(const nlohmann::json &j, Thread &t, std::vector<std::string> &problems) {
+  auto it = j.find("thread");
+  if (it == j.end() || it->is_null()) return;
+  if (!it->is_object()) {
+    problems.push_back("thread: must be an object");
+    return;
+  }
+  auto text = [&](const char *key, std::string &out) {
+    auto f = it->find(key);
+    if (f == it->end() || f->is_null()) return;
+    if (f->is_string())
+      out = f->get<std::string>();
+    else
+      problems.push_back(std::string("thread.") + key + ": must be a string");
+  };
+  text("message_id", t.message_id);
+  text("complaint_number", t.complaint_number);
+  if (auto r = it->find("refers_to"); r != it->end() && !r->is_null()) {
+    bool ok = r->is_array();
+    for (std::size_t i = 0; ok && i < r->size(); ++i) {
+      ok = (*r)[i].is_string();
+      if (ok) t.refers_to.push_back((*r)[i].get<std::string>());
+    }
+    if (!ok) problems.push_back("thread.refers_to: must be an array of strings");
+  }
+  for (const auto &item : it->items())
+    if (item.key() != "message_id" && item.key() != "refers_to" && item.key() != "complaint_number")
+      problems.push_back("thread." + item.key() +
+                         ": not a field of thread (message_id, refers_to, complaint_number)");
+}
+
 const std::vector<std::string> &intake_record_fields() {
   static const std::vector<std::string> fields = {
       "source_key",  "channel",      "received_at",       "customer",   "contact",  "product_model",
       "lot",         "order_number", "quantity_affected", "phenomenon", "reporter", "category",
-      "subcategory", "severity",     "attachments",       "extra"};
+      "subcategory", "severity",     "attachments",       "thread",     "extra"};
   return fields;
 }
 
@@ -129,6 +159,7 @@ RecordCheck read_intake_record(const nlohmann::json &j) {
       problems.push_back("severity: '" + severity + "' is not one of critical, major, minor");
   }
   read_attachments(j, out.record, problems);
+  read_thread(j, out.record.thread, problems);
   if (auto it = j.find("extra"); it != j.end() && !it->is_null()) {
     if (it->is_object())
       out.record.extra = *it;

@@ -20,8 +20,16 @@ struct IncomingAttachment {
   std::string path;           // a file the channel already wrote
 };
 
+// A conversation's identity (record.thread): for replies by email.
+struct Thread {
+  std::string message_id;
+  std::vector<std::string> refers_to; // In-Reply-To, then References newest first
+  std::string complaint_number;       // found by the channel, e.g. in a subject
+};
+
 struct IntakeRecord {
   Complaint complaint; // template fields, status received
+  Thread thread;
   std::vector<IncomingAttachment> attachments;
   nlohmann::json extra = nlohmann::json::object(); // kept as it came
 };

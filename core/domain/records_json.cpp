@@ -160,6 +160,7 @@ void to_json(nlohmann::json &j, const Contact &c) {
        {"channel", c.channel}, {"direction", c.direction},
        {"purpose", c.purpose}, {"at", c.at},
        {"summary", c.summary}, {"actor", c.actor}};
+  if (!c.source_key.empty()) j["source_key"] = c.source_key;
 }
 void from_json(const nlohmann::json &j, Contact &c) {
   c.id = j.value("id", std::int64_t{0});
@@ -170,6 +171,7 @@ void from_json(const nlohmann::json &j, Contact &c) {
   c.at = j.at("at").get<Timestamp>();
   c.summary = j.value("summary", std::string());
   c.actor = j.value("actor", std::string());
+  c.source_key = j.value("source_key", std::string());
 }
 
 const char *action_type_name(ActionType t) {
@@ -183,16 +185,11 @@ std::optional<ActionType> parse_action_type(const std::string &s) {
 }
 const char *action_status_name(ActionStatus s) {
   switch (s) {
-  case ActionStatus::Open:
-    return "open";
-  case ActionStatus::InProgress:
-    return "in_progress";
-  case ActionStatus::Done:
-    return "done";
-  case ActionStatus::Verified:
-    return "verified";
-  default:
-    return "cancelled";
+  case ActionStatus::Open: return "open";
+  case ActionStatus::InProgress: return "in_progress";
+  case ActionStatus::Done: return "done";
+  case ActionStatus::Verified: return "verified";
+  default: return "cancelled";
   }
 }
 std::optional<ActionStatus> parse_action_status(const std::string &s) {

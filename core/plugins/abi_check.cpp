@@ -129,19 +129,21 @@ AbiCheckResult check_descriptor(const qloop_plugin_descriptor *d) {
     if (!err && p.intake.run == nullptr) err = "intake table lacks run";
     break;
   case QLOOP_KIND_ANALYSIS:
-    err = copy_sized(desc.kind_api, sizeof(qloop_analysis_api), "analysis table", p.analysis);
+    err = copy_sized(desc.kind_api, kAnalysisApiSizeV1_0, "analysis table", p.analysis);
     if (!err && p.analysis.analyze == nullptr) err = "analysis table lacks analyze";
     if (!err) info.capabilities = string_list(p.analysis.methods);
     if (!err && info.capabilities.empty()) err = "analysis table names no methods";
     break;
   case QLOOP_KIND_EXPORTER:
     err = copy_sized(desc.kind_api, kExporterApiSizeV1_0, "exporter table", p.exporter);
-    if (!err && (p.exporter.begin == nullptr || p.exporter.write_batch == nullptr || p.exporter.finish == nullptr))
+    if (!err &&
+        (p.exporter.begin == nullptr || p.exporter.write_batch == nullptr || p.exporter.finish == nullptr))
       err = "exporter table lacks begin, write_batch or finish";
     if (!err) info.capabilities = string_list(p.exporter.formats);
     break;
   default:
-    err = "unknown plugin kind " + std::to_string(desc.kind) + " (this host knows intake=1, analysis=2, exporter=3)";
+    err = "unknown plugin kind " + std::to_string(desc.kind) +
+          " (this host knows intake=1, analysis=2, exporter=3)";
   }
   if (err) {
     r.refusal = *err;
@@ -150,7 +152,8 @@ AbiCheckResult check_descriptor(const qloop_plugin_descriptor *d) {
 
   if (desc.config_key_count > 0) {
     if (desc.config_keys == nullptr) {
-      r.refusal = "descriptor declares " + std::to_string(desc.config_key_count) + " config keys but no table";
+      r.refusal =
+          "descriptor declares " + std::to_string(desc.config_key_count) + " config keys but no table";
       return r;
     }
     const std::uint32_t stride = desc.config_keys[0].struct_size;

@@ -16,6 +16,8 @@ namespace qloop::plugins {
 inline constexpr std::size_t kDescriptorSizeV1_0 = offsetof(qloop_plugin_descriptor, license);
 // Size of the exporter table in ABI 1.0 and 1.1 (1.2 added write_columns).
 inline constexpr std::size_t kExporterApiSizeV1_0 = offsetof(qloop_exporter_api, write_columns);
+// Size of the analysis table before 1.3 added analyze_columns.
+inline constexpr std::size_t kAnalysisApiSizeV1_0 = offsetof(qloop_analysis_api, analyze_columns);
 
 struct ConfigKeyInfo {
   std::string name;
@@ -52,8 +54,8 @@ struct AbiCheckResult {
 // Checks `d` (as returned by the entry; may be null) against this host's ABI.
 AbiCheckResult check_descriptor(const qloop_plugin_descriptor *d);
 
-const char *kind_name(qloop_kind kind);     // "intake", "analysis", "exporter" or "unknown"
-const char *config_type_name(qloop_config_type type); // "string", "int", ...
+const char *kind_name(qloop_kind kind);                       // "intake", "analysis", "exporter" or "unknown"
+const char *config_type_name(qloop_config_type type);         // "string", "int", ...
 std::string abi_version_text(unsigned major, unsigned minor); // "1.1"
 bool valid_plugin_id(const std::string &id);
 

@@ -34,15 +34,16 @@ template <class Fn> qloop_status guarded_call(const PluginInfo &info, Fn &&fn, s
 
 LoadedPlugin::LoadedPlugin(std::shared_ptr<boost::dll::shared_library> library, CheckedPlugin checked,
                            std::unique_ptr<qloop_host_ctx> ctx, std::filesystem::path path)
-    : library_(std::move(library)), checked_(std::move(checked)), ctx_(std::move(ctx)), path_(std::move(path)) {}
+    : library_(std::move(library)), checked_(std::move(checked)), ctx_(std::move(ctx)),
+      path_(std::move(path)) {}
 
 LoadedPlugin::~LoadedPlugin() = default;
 
 Instance LoadedPlugin::create() {
   qloop_instance *raw = nullptr;
   std::string thrown;
-  qloop_status status =
-      guarded_call(info(), [&] { return checked_.descriptor.create(&ctx_->host, &raw); }, thrown);
+  qloop_status status = guarded_call(
+      info(), [&] { return checked_.descriptor.create(&ctx_->host, &raw); }, thrown);
   if (status == QLOOP_OK && raw != nullptr) return Instance(shared_from_this(), raw);
   std::string message = thrown;
   if (message.empty()) {
@@ -60,7 +61,8 @@ Instance LoadedPlugin::create() {
 Instance::Instance(std::shared_ptr<LoadedPlugin> plugin, qloop_instance *instance)
     : plugin_(std::move(plugin)), instance_(instance) {}
 
-Instance::Instance(Instance &&other) noexcept : plugin_(std::move(other.plugin_)), instance_(other.instance_) {
+Instance::Instance(Instance &&other) noexcept
+    : plugin_(std::move(other.plugin_)), instance_(other.instance_) {
   other.instance_ = nullptr;
 }
 
@@ -100,25 +102,41 @@ void Instance::fail(qloop_status status, const char *call) {
 }
 
 #define QLOOP_GUARDED(call_name, expr)                                                                       \
-  do {                                                                                                         \
-    std::string thrown;                                                                                        \
-    qloop_status status = guarded_call(plugin_->info(), [&] { return (expr); }, thrown);                      \
-    if (!thrown.empty()) throw PluginCallError(QLOOP_ERR_INTERNAL, thrown);                                   \
-    if (status != QLOOP_OK) fail(status, call_name);                                                          \
+  do {                                                                                                       \
+    std::string thrown;                                                                                      \
+    qloop_status status = guarded_call(                                                                      \
+        plugin_->info(), [&] { return (expr); }, thrown);                                                    \
+    if (!thrown.empty()) throw PluginCallError(QLOOP_ERR_INTERNAL, thrown);                                  \
+    if (status != QLOOP_OK) fail(status, call_name);                                                         \
   } while (0)
 
 std::string Instance::analyze(const std::string &method, std::string_view request_json) {
   const auto &api = plugin_->checked_.analysis;
-  if (api.analyze == nullptr) throw PluginCallError(QLOOP_ERR_UNSUPPORTED, info().id + " is not an analysis plugin");
+  if (api.analyze == nullptr)
+    throw PluginCallError(QLOOP_ERR_UNSUPPORTED, info().id + " is not an analysis plugin");
   const char *out = nullptr;
   size_t len = 0;
-  QLOOP_GUARDED("analyze", api.analyze(instance_, method.c_str(), request_json.data(), request_json.size(), &out, &len));
+  QLOOP_GUARDED("analyze",
+                api.analyze(instance_, method.c_str(), request_json.data(), request_json.size(), &out, &len));
+  return out ? std::string(out, len) : std::string();
+}
+
+std::string Instance::analyze_columns(const std::string &method, std::string_view request_json,
+                                      const qloop_record_batch &table) {
+  const auto &api = plugin_->checked_.analysis;
+  if (api.analyze_columns == nullptr)
+    throw PluginCallError(QLOOP_ERR_UNSUPPORTED, info().id + " does not read column tables (ABI 1.3)");
+  const char *out = nullptr;
+  size_t len = 0;
+  QLOOP_GUARDED("analyze_columns", api.analyze_columns(instance_, method.c_str(), request_json.data(),
+                                                       request_json.size(), &table, &out, &len));
   return out ? std::string(out, len) : std::string();
 }
 
 std::string Instance::run_intake(std::string_view request_json) {
   const auto &api = plugin_->checked_.intake;
-  if (api.run == nullptr) throw PluginCallError(QLOOP_ERR_UNSUPPORTED, info().id + " is not an intake plugin");
+  if (api.run == nullptr)
+    throw PluginCallError(QLOOP_ERR_UNSUPPORTED, info().id + " is not an intake plugin");
   const char *out = nullptr;
   size_t len = 0;
   QLOOP_GUARDED("run", api.run(instance_, request_json.data(), request_json.size(), &out, &len));
@@ -133,7 +151,8 @@ void Instance::export_begin(std::string_view request_json) {
 
 void Instance::export_batch(std::string_view records_json) {
   const auto &api = plugin_->checked_.exporter;
-  if (api.write_batch == nullptr) throw PluginCallError(QLOOP_ERR_UNSUPPORTED, info().id + " is not an exporter");
+  if (api.write_batch == nullptr)
+    throw PluginCallError(QLOOP_ERR_UNSUPPORTED, info().id + " is not an exporter");
   QLOOP_GUARDED("write_batch", api.write_batch(instance_, records_json.data(), records_json.size()));
 }
 

@@ -66,6 +66,11 @@ public:
   const PluginInfo &info() const { return plugin_->info(); }
 
   std::string analyze(const std::string &method, std::string_view request_json);
+  // ABI 1.3 fast path: true when the plugin reads a request's table as columns.
+  bool accepts_analysis_columns() const { return plugin_->checked().analysis.analyze_columns != nullptr; }
+  // `request_json` without its "table"; `table` in its place.
+  std::string analyze_columns(const std::string &method, std::string_view request_json,
+                              const qloop_record_batch &table);
   std::string run_intake(std::string_view request_json);
   void export_begin(std::string_view request_json);
   void export_batch(std::string_view records_json);

@@ -14,6 +14,7 @@
 #include "core/domain/complaint.hpp"
 #include "core/domain/contact.hpp"
 #include "core/domain/eight_d.hpp"
+#include "core/domain/kpi.hpp"
 #include "core/domain/revisit.hpp"
 #include "core/workflow/sla_clock.hpp"
 
@@ -94,6 +95,10 @@ public:
 
   // The rest of a complaint's file.
   virtual std::int64_t insert_contact(const domain::Contact &c) = 0;
+  virtual std::optional<std::int64_t> contact_id_by_source_key(const std::string &source_key) = 0;
+  // Conversations: which complaint a message id belongs to (first link wins).
+  virtual void link_thread_message(const std::string &message_id, std::int64_t complaint_id) = 0;
+  virtual std::optional<std::int64_t> complaint_id_by_thread_message(const std::string &message_id) = 0;
   virtual std::vector<domain::Contact> contacts(std::int64_t complaint_id) = 0;
   virtual std::int64_t insert_action(const domain::Action &a) = 0;
   virtual void update_action(const domain::Action &a) = 0;
@@ -116,6 +121,12 @@ public:
   virtual std::vector<QuarantineItem> quarantine_items(const QuarantineFilter &f) = 0;
   virtual void settle_quarantine(std::int64_t id, const std::string &state,
                                  std::optional<std::int64_t> complaint_id, const std::string &note) = 0;
+
+  // KPI facts (read in one query each): every complaint received or closed
+  // in [from, to), and every revisit recorded in it (waived ones included).
+  virtual std::vector<domain::ComplaintFacts> complaint_facts(domain::Timestamp from,
+                                                              domain::Timestamp to) = 0;
+  virtual std::vector<domain::RevisitFact> revisit_facts(domain::Timestamp from, domain::Timestamp to) = 0;
 
   // Audit trail: append fills seq, prev_hash and hash.
   virtual void append_event(domain::AuditEvent &e) = 0;

@@ -15,8 +15,7 @@ using nlohmann::json;
 
 std::string join(const std::vector<std::string> &parts) {
   std::string out;
-  for (const auto &p : parts)
-    out += (out.empty() ? "" : "; ") + p;
+  for (const auto &p : parts) out += (out.empty() ? "" : "; ") + p;
   return out;
 }
 
@@ -44,10 +43,8 @@ std::string safe_file_name(const std::string &name) {
   std::string base =
       name.substr(name.find_last_of("/\\") == std::string::npos ? 0 : name.find_last_of("/\\") + 1);
   std::string out;
-  for (unsigned char ch : base)
-    out += (ch < 0x20 || ch == 0x7F || ch == ':') ? '_' : static_cast<char>(ch);
-  while (!out.empty() && out.front() == '.')
-    out.erase(out.begin());
+  for (unsigned char ch : base) out += (ch < 0x20 || ch == 0x7F || ch == ':') ? '_' : static_cast<char>(ch);
+  while (!out.empty() && out.front() == '.') out.erase(out.begin());
   if (out.empty()) out = "attachment";
   return out.size() > 200 ? out.substr(out.size() - 200) : out;
 }
@@ -99,7 +96,9 @@ std::optional<std::string> Intake::take(const std::string &plugin_id, const json
   if (!check.problems.empty()) return join(check.problems);
   auto &record = check.record;
   record.complaint.extra = record.extra;
-  if (ledger_.store().complaint_id_by_source_key(record.complaint.source_key)) {
+  auto &store = ledger_.store();
+  const std::string &key = record.complaint.source_key;
+  if (store.complaint_id_by_source_key(key) || store.contact_id_by_source_key(key)) {
     ++tally.duplicates;
     return std::nullopt;
   }
@@ -108,9 +107,50 @@ std::optional<std::string> Intake::take(const std::string &plugin_id, const json
   } catch (const LedgerError &e) {
     return std::string(e.what());
   }
-  ledger_.receive(std::move(record.complaint), "intake:" + plugin_id);
+  const std::string actor = "intake:" + plugin_id;
+  if (auto thread = thread_of(record)) {
+    add_reply(*thread, record, actor);
+    ++tally.replies;
+    return std::nullopt;
+  }
+  const auto received = ledger_.receive(std::move(record.complaint), actor);
+  if (!record.thread.message_id.empty())
+    store.link_thread_message(record.thread.message_id, received.complaint.id);
   ++tally.stored;
   return std::nullopt;
+}
+
+std::optional<std::int64_t> Intake::thread_of(const domain::IntakeRecord &record) {
+  auto &store = ledger_.store();
+  for (const auto &id : record.thread.refers_to)
+    if (auto found = store.complaint_id_by_thread_message(id)) return found;
+  if (!record.thread.complaint_number.empty())
+    if (auto c = store.complaint_by_number(record.thread.complaint_number)) return c->id;
+  return std::nullopt;
+}
+
+// A reply: an inbound contact on the complaint, with the reply's text and
+// the names of its attachments (their files are stored like a complaint's),
+// and its own message id joined to the thread so replies to it land here too.
+void Intake::add_reply(std::int64_t complaint_id, domain::IntakeRecord &record, const std::string &actor) {
+  constexpr std::size_t kMaxSummary = 8000;
+  const auto &c = record.complaint;
+  domain::Contact contact;
+  contact.channel = c.channel;
+  contact.direction = domain::Direction::Inbound;
+  contact.purpose = "update";
+  contact.at = c.received_at;
+  contact.actor = c.reporter.empty() ? c.contact : c.reporter;
+  contact.source_key = c.source_key;
+  contact.summary =
+      c.phenomenon.size() > kMaxSummary ? c.phenomenon.substr(0, kMaxSummary) + "..." : c.phenomenon;
+  if (!c.attachments.empty()) {
+    contact.summary += "\n\nAttachments:";
+    for (const auto &a : c.attachments) contact.summary += "\n- " + a.name + " (" + a.path + ")";
+  }
+  ledger_.add_contact(complaint_id, contact, actor);
+  if (!record.thread.message_id.empty())
+    ledger_.store().link_thread_message(record.thread.message_id, complaint_id);
 }
 
 Intake::Tally Intake::submit(const std::string &plugin_id, std::string_view records_json) {
@@ -132,8 +172,8 @@ Intake::Tally Intake::submit(const std::string &plugin_id, std::string_view reco
       }
     }
   });
-  log::get("intake")->info("{}: {} stored, {} already there, {} quarantined", plugin_id, tally.stored,
-                           tally.duplicates, tally.quarantined);
+  log::get("intake")->info("{}: {} stored, {} replies, {} already there, {} quarantined", plugin_id,
+                           tally.stored, tally.replies, tally.duplicates, tally.quarantined);
   return tally;
 }
 

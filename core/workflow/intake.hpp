@@ -23,6 +23,7 @@ public:
 
   struct Tally {
     std::size_t stored = 0, duplicates = 0, quarantined = 0;
+    std::size_t replies = 0; // added as contacts to the complaints they answer
   };
 
   // A batch from an intake plugin: a JSON array of records
@@ -51,6 +52,10 @@ private:
   // Empty optional: stored (or already there); else the problems.
   std::optional<std::string> take(const std::string &plugin_id, const nlohmann::json &record, Tally &tally);
   void store_attachments(domain::IntakeRecord &record);
+  // The complaint a record answers (record.thread: a message already on a
+  // complaint, else a complaint number), if any.
+  std::optional<std::int64_t> thread_of(const domain::IntakeRecord &record);
+  void add_reply(std::int64_t complaint_id, domain::IntakeRecord &record, const std::string &actor);
 
   Ledger &ledger_;
   std::filesystem::path attachment_dir_;

@@ -42,7 +42,8 @@ static_assert(sizeof(qloop_intake_api) == 16);
 PIN(qloop_analysis_api, struct_size, 0);
 PIN(qloop_analysis_api, methods, 8);
 PIN(qloop_analysis_api, analyze, 16);
-static_assert(sizeof(qloop_analysis_api) == 24);
+PIN(qloop_analysis_api, analyze_columns, 24); // 1.3
+static_assert(sizeof(qloop_analysis_api) == 32);
 
 PIN(qloop_exporter_api, struct_size, 0);
 PIN(qloop_exporter_api, formats, 8);
@@ -87,16 +88,18 @@ PIN(qloop_plugin_descriptor, license, 96); // 1.1
 static_assert(sizeof(qloop_plugin_descriptor) == 104);
 
 // Status, kind and type codes are part of the ABI too.
-static_assert(QLOOP_OK == 0 && QLOOP_ERR_INVALID_INPUT == 1 && QLOOP_ERR_UNSUPPORTED == 2 && QLOOP_ERR_IO == 3 &&
-              QLOOP_ERR_CONFIG == 4 && QLOOP_ERR_NO_MEMORY == 5 && QLOOP_ERR_INTERNAL == 6 && QLOOP_ERR_HOST == 7);
+static_assert(QLOOP_OK == 0 && QLOOP_ERR_INVALID_INPUT == 1 && QLOOP_ERR_UNSUPPORTED == 2 &&
+              QLOOP_ERR_IO == 3 && QLOOP_ERR_CONFIG == 4 && QLOOP_ERR_NO_MEMORY == 5 &&
+              QLOOP_ERR_INTERNAL == 6 && QLOOP_ERR_HOST == 7);
 static_assert(QLOOP_KIND_INTAKE == 1 && QLOOP_KIND_ANALYSIS == 2 && QLOOP_KIND_EXPORTER == 3);
-static_assert(QLOOP_VALUE_STRING == 1 && QLOOP_VALUE_INT == 2 && QLOOP_VALUE_DOUBLE == 3 && QLOOP_VALUE_BOOL == 4);
+static_assert(QLOOP_VALUE_STRING == 1 && QLOOP_VALUE_INT == 2 && QLOOP_VALUE_DOUBLE == 3 &&
+              QLOOP_VALUE_BOOL == 4);
 static_assert(QLOOP_CONFIG_STRING == 1 && QLOOP_CONFIG_INT == 2 && QLOOP_CONFIG_DOUBLE == 3 &&
               QLOOP_CONFIG_BOOL == 4 && QLOOP_CONFIG_PATH == 5);
 
-TEST(AbiLayout, VersionIsOneDotTwo) {
+TEST(AbiLayout, VersionIsOneDotThree) {
   EXPECT_EQ(QLOOP_ABI_MAJOR, 1);
-  EXPECT_EQ(QLOOP_ABI_MINOR, 2);
+  EXPECT_EQ(QLOOP_ABI_MINOR, 3);
 }
 
 TEST(AbiLayout, HasFieldMacroSeesOnlyWhatTheStructDeclares) {

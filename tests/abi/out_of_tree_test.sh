@@ -36,7 +36,7 @@ qloop=$tmp/prefix/bin/qloop
 "$qloop" --config "$tmp/qloop.ini" plugins list
 info=$("$qloop" --config "$tmp/qloop.ini" plugins info analysis.hello --json)
 grep -q '"state": "loaded"' <<<"$info" || fail "hello was not loaded: $info"
-grep -q '"abi": "1.2"' <<<"$info" || fail "hello does not report ABI 1.2: $info"
+grep -q '"abi": "1.3"' <<<"$info" || fail "hello does not report ABI 1.3: $info"
 legacy=$("$qloop" --config "$tmp/qloop.ini" plugins info analysis.test-legacy --json)
 grep -q '"abi": "1.0"' <<<"$legacy" || fail "legacy plugin not loaded as 1.0: $legacy"
 

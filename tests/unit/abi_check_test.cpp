@@ -1,10 +1,10 @@
 // The descriptor checks, fed hand-made descriptors: every refusal reason and
 // the "read as far as it goes" rule for older, smaller descriptors.
-#include "core/plugins/abi_check.hpp"
-
 #include <cstring>
 
 #include <gtest/gtest.h>
+
+#include "core/plugins/abi_check.hpp"
 
 using namespace qloop::plugins;
 
@@ -17,7 +17,7 @@ qloop_status analyze(qloop_instance *, const char *, const char *, size_t, const
   return QLOOP_OK;
 }
 const char *const kMethods[] = {"m1", "m2", nullptr};
-const qloop_analysis_api kAnalysis{sizeof(qloop_analysis_api), 0, kMethods, &analyze};
+const qloop_analysis_api kAnalysis{sizeof(qloop_analysis_api), 0, kMethods, &analyze, nullptr};
 const qloop_config_key kKeys[] = {
     {sizeof(qloop_config_key), QLOOP_CONFIG_INT, "n", "3", "a number", 0, 0},
     {sizeof(qloop_config_key), QLOOP_CONFIG_PATH, "dir", nullptr, "a folder", 1, 0},
@@ -90,15 +90,16 @@ TEST(AbiCheck, RefusesAnotherMajorNamingBothVersions) {
   auto d = good();
   d.abi_major = QLOOP_ABI_MAJOR + 1;
   d.abi_minor = 0;
-  EXPECT_EQ(refusal(d), "plugin ABI 2.0 is incompatible with host ABI 1.2 (the major versions must be equal)");
+  EXPECT_EQ(refusal(d),
+            "plugin ABI 2.0 is incompatible with host ABI 1.3 (the major versions must be equal)");
   d.abi_major = 0;
-  EXPECT_NE(refusal(d).find("plugin ABI 0.0 is incompatible with host ABI 1.2"), std::string::npos);
+  EXPECT_NE(refusal(d).find("plugin ABI 0.0 is incompatible with host ABI 1.3"), std::string::npos);
 }
 
 TEST(AbiCheck, RefusesANewerMinorNamingBothVersions) {
   auto d = good();
   d.abi_minor = QLOOP_ABI_MINOR + 1;
-  EXPECT_NE(refusal(d).find("plugin ABI 1.3 is newer than host ABI 1.2"), std::string::npos);
+  EXPECT_NE(refusal(d).find("plugin ABI 1.4 is newer than host ABI 1.3"), std::string::npos);
 }
 
 TEST(AbiCheck, RefusesSizesOutsideWhatTheHostKnows) {
@@ -133,13 +134,13 @@ TEST(AbiCheck, RefusesBadIdsKindsAndMissingFunctions) {
 
 TEST(AbiCheck, ChecksTheKindTable) {
   auto d = good();
-  qloop_analysis_api no_methods{sizeof(qloop_analysis_api), 0, nullptr, &analyze};
+  qloop_analysis_api no_methods{sizeof(qloop_analysis_api), 0, nullptr, &analyze, nullptr};
   d.kind_api = &no_methods;
   EXPECT_NE(refusal(d).find("names no methods"), std::string::npos);
-  qloop_analysis_api no_fn{sizeof(qloop_analysis_api), 0, kMethods, nullptr};
+  qloop_analysis_api no_fn{sizeof(qloop_analysis_api), 0, kMethods, nullptr, nullptr};
   d.kind_api = &no_fn;
   EXPECT_NE(refusal(d).find("lacks analyze"), std::string::npos);
-  qloop_analysis_api small{8, 0, kMethods, &analyze};
+  qloop_analysis_api small{8, 0, kMethods, &analyze, nullptr};
   d.kind_api = &small;
   EXPECT_NE(refusal(d).find("analysis table size 8"), std::string::npos);
   d.kind = QLOOP_KIND_EXPORTER;
@@ -163,6 +164,23 @@ TEST(AbiCheck, AcceptsAnExporterTableFromBefore12WithoutTheColumnPath) {
   ASSERT_TRUE(r.plugin) << r.refusal;
   EXPECT_EQ(r.plugin->exporter.write_columns, nullptr);
   EXPECT_EQ(r.plugin->info.capabilities, (std::vector<std::string>{"m1", "m2"}));
+}
+
+TEST(AbiCheck, AcceptsAnAnalysisTableFromBefore13WithoutTheColumnPath) {
+  auto d = good();
+  d.abi_minor = 2;
+  auto columns = [](qloop_instance *, const char *, const char *, size_t, const qloop_record_batch *,
+                    const char **, size_t *) { return QLOOP_OK; };
+  qloop_analysis_api old{static_cast<uint32_t>(kAnalysisApiSizeV1_0), 0, kMethods, &analyze, columns};
+  d.kind_api = &old; // analyze_columns lies beyond its size: ignored
+  auto r = check_descriptor(&d);
+  ASSERT_TRUE(r.plugin) << r.refusal;
+  EXPECT_EQ(r.plugin->analysis.analyze_columns, nullptr);
+  qloop_analysis_api now{sizeof(qloop_analysis_api), 0, kMethods, &analyze, columns};
+  d.kind_api = &now;
+  r = check_descriptor(&d);
+  ASSERT_TRUE(r.plugin) << r.refusal;
+  EXPECT_NE(r.plugin->analysis.analyze_columns, nullptr);
 }
 
 TEST(AbiCheck, ChecksConfigKeys) {

@@ -159,12 +159,62 @@ TEST_F(IntakeTest, InlineAttachmentsAreStoredWithSafeNames) {
   EXPECT_EQ(t.quarantined, 1u);
 }
 
+TEST_F(IntakeTest, RepliesBecomeContactsOnTheComplaintTheyAnswerExactlyOnce) {
+  json first = record("email:<m1@customer.cn>");
+  first["channel"] = "email";
+  first["thread"] = {{"message_id", "<m1@customer.cn>"}};
+  ASSERT_EQ(intake.submit("intake.email", json::array({first}).dump()).stored, 1u);
+  const auto id = *store->complaint_id_by_source_key("email:<m1@customer.cn>");
+  const auto number = store->complaint(id)->number;
+
+  // A reply to it, a reply to the reply, and a mail naming the number in its
+  // subject: three contacts on the one complaint, no new complaint.
+  json reply = record("email:<m2@customer.cn>");
+  reply["channel"] = "email";
+  reply["phenomenon"] = "Re: 又发现了 3 件不良";
+  reply["reporter"] = "王工";
+  reply["thread"] = {{"message_id", "<m2@customer.cn>"}, {"refers_to", {"<m1@customer.cn>"}}};
+  json second = record("email:<m3@customer.cn>");
+  second["thread"] = {{"message_id", "<m3@customer.cn>"}, {"refers_to", {"<m2@customer.cn>", "<m1@x>"}}};
+  json by_number = record("email:<m4@other.cn>");
+  by_number["thread"] = {{"message_id", "<m4@other.cn>"}, {"complaint_number", number}};
+  auto t = intake.submit("intake.email", json::array({reply, second, by_number}).dump());
+  EXPECT_EQ(t.replies, 3u);
+  EXPECT_EQ(t.stored, 0u);
+  EXPECT_EQ(count(), 1);
+  auto contacts = store->contacts(id);
+  ASSERT_EQ(contacts.size(), 3u);
+  EXPECT_EQ(contacts[0].direction, domain::Direction::Inbound);
+  EXPECT_EQ(contacts[0].channel, "email");
+  EXPECT_EQ(contacts[0].summary, "Re: 又发现了 3 件不良");
+  EXPECT_EQ(contacts[0].actor, "王工");
+  EXPECT_EQ(contacts[0].source_key, "email:<m2@customer.cn>");
+
+  // Taken again (a crash before the mailbox was told): nothing is added.
+  auto again = intake.submit("intake.email", json::array({reply, second, by_number}).dump());
+  EXPECT_EQ(again.duplicates, 3u);
+  EXPECT_EQ(store->contacts(id).size(), 3u);
+
+  // A reply to a message nobody knows is a new complaint.
+  json stranger = record("email:<m9@else.cn>");
+  stranger["thread"] = {{"message_id", "<m9@else.cn>"}, {"refers_to", {"<unknown@x>"}}};
+  EXPECT_EQ(intake.submit("intake.email", json::array({stranger}).dump()).stored, 1u);
+  EXPECT_EQ(count(), 2);
+
+  // A malformed thread is quarantined with the field named.
+  json bad = record("email:<m10@else.cn>");
+  bad["thread"] = {{"refers_to", "<m1@customer.cn>"}};
+  EXPECT_EQ(intake.submit("intake.email", json::array({bad}).dump()).quarantined, 1u);
+  auto held = intake.items({});
+  ASSERT_FALSE(held.empty());
+  EXPECT_NE(held.back().reason.find("thread.refers_to: must be an array of strings"), std::string::npos);
+}
+
 TEST(IntakeRecordSchema, TheReaderKnowsExactlyTheSchemasFields) {
   std::ifstream in(std::string(QLOOP_SOURCE_DIR) + "/sdk/schemas/record.schema.json");
   auto schema = json::parse(in);
   std::vector<std::string> in_schema;
-  for (auto &[k, v] : schema["properties"].items())
-    in_schema.push_back(k);
+  for (auto &[k, v] : schema["properties"].items()) in_schema.push_back(k);
   auto known = domain::intake_record_fields();
   std::sort(in_schema.begin(), in_schema.end());
   std::sort(known.begin(), known.end());

@@ -7,6 +7,7 @@
 #include "core/store/sqlite/migrations.hpp"
 #include "core/store/sqlite/sqlite_store.hpp"
 #include "core/workflow/ledger.hpp"
+#include "core/workflow/sla_watch.hpp"
 #include "core/workflow/state_machine.hpp"
 #include "test_support.hpp"
 
@@ -274,9 +275,62 @@ TEST_F(LedgerTest, EveryChangeIsAnAuditEventWithActorBeforeAndAfter) {
   EXPECT_TRUE(ledger.verify_audit().empty());
 }
 
+TEST_F(LedgerTest, EscalationsAreRaisedOncePerLevelAsTheTargetRunsOut) {
+  // Critical: first response within 30 calendar minutes; levels at 50% (owner),
+  // 80% (manager) and 100% (head of quality) of it.
+  const auto policy = workflow::SlaPolicy::defaults();
+  auto c = sample("critical");
+  c.received_at = at("2026-03-02T09:00:00Z");
+  auto id = ledger.receive(c, "cqe").complaint.id;
+  auto raise = [&](const char *when) {
+    std::vector<std::string> got;
+    for (const auto &e : workflow::raise_escalations(ledger, policy, at(when), "sla-watch"))
+      got.push_back(std::string(workflow::sla_target_name(e.target)) + ">" + e.role);
+    return got;
+  };
+  EXPECT_TRUE(raise("2026-03-02T09:14:00Z").empty()); // 47%
+  EXPECT_EQ(raise("2026-03-02T09:16:00Z"), std::vector<std::string>{"first_response>owner"});
+  EXPECT_TRUE(raise("2026-03-02T09:17:00Z").empty()); // already raised
+  // Run late: both levels reached since are raised at once.
+  EXPECT_EQ(raise("2026-03-02T09:31:00Z"),
+            (std::vector<std::string>{"first_response>manager", "first_response>head_of_quality"}));
+  EXPECT_TRUE(raise("2026-03-02T09:40:00Z").empty());
+
+  // Each is an audit event to the role, in the verified chain.
+  store::AuditFilter f;
+  f.complaint_id = id;
+  std::vector<domain::AuditEvent> events;
+  store->read([&] { events = store->events(f); });
+  int escalations = 0;
+  for (const auto &e : events)
+    if (e.kind == workflow::kEscalationEvent) {
+      ++escalations;
+      EXPECT_EQ(e.actor, "sla-watch");
+      EXPECT_NE(e.after.find("\"target\":\"first_response\""), std::string::npos) << e.after;
+    }
+  EXPECT_EQ(escalations, 3);
+  EXPECT_TRUE(ledger.verify_audit().empty());
+
+  // A late first response is listed as breached, met at its time, and ends
+  // the escalation of that target.
+  domain::Contact answer;
+  answer.purpose = "first_response";
+  answer.summary = "calling back";
+  answer.at = at("2026-03-02T09:45:00Z");
+  ledger.add_contact(id, answer, "cqe");
+  bool listed = false;
+  for (const auto &item : workflow::open_sla_items(ledger, policy, at("2026-03-02T10:00:00Z")))
+    if (item.state.target == workflow::SlaTarget::FirstResponse) {
+      listed = true;
+      EXPECT_TRUE(item.state.breached);
+      EXPECT_EQ(item.met_at, answer.at);
+    }
+  EXPECT_TRUE(listed);
+  EXPECT_TRUE(raise("2026-03-02T10:00:00Z").empty());
+}
+
 TEST_F(LedgerTest, TamperingWithTheTrailIsDetectedAtTheFirstBrokenEvent) {
-  for (int i = 0; i < 5; ++i)
-    ledger.receive(sample(), "cqe");
+  for (int i = 0; i < 5; ++i) ledger.receive(sample(), "cqe");
   ASSERT_TRUE(ledger.verify_audit().empty());
   auto &db = store->database();
   // The triggers refuse edits through SQL...

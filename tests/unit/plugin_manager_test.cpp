@@ -51,10 +51,10 @@ TEST_F(PluginManagerTest, LoadsGoodPluginsAndRefusesEachBadOneWithItsReason) {
   EXPECT_EQ(m.loaded().size(), 6u);
 
   EXPECT_EQ(reason_for(m, "qloop-analysis-bad-next-major.so"),
-            "plugin ABI 2.0 is incompatible with host ABI 1.2 (the major versions must be equal)");
+            "plugin ABI 2.0 is incompatible with host ABI 1.3 (the major versions must be equal)");
   EXPECT_EQ(
       reason_for(m, "qloop-analysis-bad-newer-minor.so"),
-      "plugin ABI 1.3 is newer than host ABI 1.2 (upgrade the host, or use a plugin built for 1.2 or older)");
+      "plugin ABI 1.4 is newer than host ABI 1.3 (upgrade the host, or use a plugin built for 1.3 or older)");
   EXPECT_EQ(reason_for(m, "qloop-analysis-bad-zero-size.so"),
             "descriptor size 0 is too small to be a qloop descriptor");
   EXPECT_EQ(reason_for(m, "qloop-analysis-bad-oversize.so"),
@@ -347,8 +347,7 @@ TEST_F(PluginManagerTest, EveryBundledPluginLoads) {
   Config config = config_for(dir, dirs_line(QLOOP_BUNDLED_PLUGIN_DIR));
   PluginManager m(config);
   m.load_all();
-  for (const auto &r : m.records())
-    EXPECT_EQ(r.state, PluginState::Loaded) << r.path << ": " << r.reason;
+  for (const auto &r : m.records()) EXPECT_EQ(r.state, PluginState::Loaded) << r.path << ": " << r.reason;
   for (const auto &p : m.loaded()) {
     auto instance = p->create(); // create and destroy each once
     (void)instance;

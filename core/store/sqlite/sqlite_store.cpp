@@ -350,10 +350,8 @@ std::vector<domain::Complaint> SqliteStore::query_complaints(const ComplaintFilt
                                      " ORDER BY received_at DESC, id DESC LIMIT " + std::to_string(f.limit) +
                                      " OFFSET " + std::to_string(f.offset);
   SQLite::Statement st(db_, sql);
-  for (const auto &[i, v] : text_binds)
-    st.bind(i, v);
-  for (const auto &[i, v] : int_binds)
-    st.bind(i, v);
+  for (const auto &[i, v] : text_binds) st.bind(i, v);
+  for (const auto &[i, v] : int_binds) st.bind(i, v);
   std::vector<domain::Complaint> out;
   while (st.executeStep()) {
     if (count_only)
@@ -375,8 +373,9 @@ std::int64_t SqliteStore::count_complaints(const ComplaintFilter &f) {
 }
 
 std::int64_t SqliteStore::insert_contact(const domain::Contact &c) {
-  auto &st = prepared("INSERT INTO contacts (complaint_id, channel, direction, purpose, at, summary, actor) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  auto &st = prepared(
+      "INSERT INTO contacts (complaint_id, channel, direction, purpose, at, summary, actor, source_key) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   st.bind(1, c.complaint_id);
   st.bind(2, c.channel);
   st.bind(3, domain::direction_name(c.direction));
@@ -384,14 +383,39 @@ std::int64_t SqliteStore::insert_contact(const domain::Contact &c) {
   st.bind(5, secs(c.at));
   st.bind(6, c.summary);
   st.bind(7, c.actor);
+  if (c.source_key.empty())
+    st.bind(8);
+  else
+    st.bind(8, c.source_key);
   st.exec();
   return db_.getLastInsertRowid();
 }
 
+std::optional<std::int64_t> SqliteStore::contact_id_by_source_key(const std::string &source_key) {
+  auto &st = prepared("SELECT id FROM contacts WHERE source_key = ?1");
+  st.bind(1, source_key);
+  if (!st.executeStep()) return std::nullopt;
+  return st.getColumn(0).getInt64();
+}
+
+void SqliteStore::link_thread_message(const std::string &message_id, std::int64_t complaint_id) {
+  auto &st = prepared("INSERT OR IGNORE INTO thread_messages (message_id, complaint_id) VALUES (?1, ?2)");
+  st.bind(1, message_id);
+  st.bind(2, complaint_id);
+  st.exec();
+}
+
+std::optional<std::int64_t> SqliteStore::complaint_id_by_thread_message(const std::string &message_id) {
+  auto &st = prepared("SELECT complaint_id FROM thread_messages WHERE message_id = ?1");
+  st.bind(1, message_id);
+  if (!st.executeStep()) return std::nullopt;
+  return st.getColumn(0).getInt64();
+}
+
 std::vector<domain::Contact> SqliteStore::contacts(std::int64_t complaint_id) {
-  auto &st =
-      prepared("SELECT id, complaint_id, channel, direction, purpose, at, summary, actor FROM contacts "
-               "WHERE complaint_id = ?1 ORDER BY at, id");
+  auto &st = prepared(
+      "SELECT id, complaint_id, channel, direction, purpose, at, summary, actor, source_key FROM contacts "
+      "WHERE complaint_id = ?1 ORDER BY at, id");
   st.bind(1, complaint_id);
   std::vector<domain::Contact> out;
   while (st.executeStep()) {
@@ -405,6 +429,7 @@ std::vector<domain::Contact> SqliteStore::contacts(std::int64_t complaint_id) {
     c.at = from_secs(st.getColumn(5).getInt64());
     c.summary = st.getColumn(6).getString();
     c.actor = st.getColumn(7).getString();
+    c.source_key = st.getColumn(8).getString(); // NULL reads as ""
     out.push_back(std::move(c));
   }
   return out;
@@ -445,8 +470,7 @@ std::vector<domain::Action> SqliteStore::actions(std::int64_t complaint_id) {
       "verification_result, verified_by, verified_at FROM actions WHERE complaint_id = ?1 ORDER BY id");
   st.bind(1, complaint_id);
   std::vector<domain::Action> out;
-  while (st.executeStep())
-    out.push_back(read_action(st));
+  while (st.executeStep()) out.push_back(read_action(st));
   return out;
 }
 
@@ -594,8 +618,7 @@ std::vector<domain::AuditEvent> SqliteStore::events(const AuditFilter &f) {
   st.bind(1, f.after_seq);
   if (f.complaint_id) st.bind(2, *f.complaint_id);
   std::vector<domain::AuditEvent> out;
-  while (st.executeStep())
-    out.push_back(read_event(st));
+  while (st.executeStep()) out.push_back(read_event(st));
   return out;
 }
 
@@ -603,8 +626,7 @@ void SqliteStore::for_each_event(const std::function<void(const domain::AuditEve
   SQLite::Statement st(db_,
                        "SELECT seq, at, actor, complaint_id, kind, before, after, reason, prev_hash, hash "
                        "FROM audit_events ORDER BY seq");
-  while (st.executeStep())
-    fn(read_event(st));
+  while (st.executeStep()) fn(read_event(st));
 }
 
 } // namespace qloop::store::sqlite

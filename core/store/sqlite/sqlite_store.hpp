@@ -37,6 +37,9 @@ public:
   std::int64_t count_complaints(const ComplaintFilter &f) override;
 
   std::int64_t insert_contact(const domain::Contact &c) override;
+  std::optional<std::int64_t> contact_id_by_source_key(const std::string &source_key) override;
+  void link_thread_message(const std::string &message_id, std::int64_t complaint_id) override;
+  std::optional<std::int64_t> complaint_id_by_thread_message(const std::string &message_id) override;
   std::vector<domain::Contact> contacts(std::int64_t complaint_id) override;
   std::int64_t insert_action(const domain::Action &a) override;
   void update_action(const domain::Action &a) override;
@@ -57,6 +60,10 @@ public:
   std::vector<QuarantineItem> quarantine_items(const QuarantineFilter &f) override;
   void settle_quarantine(std::int64_t id, const std::string &state, std::optional<std::int64_t> complaint_id,
                          const std::string &note) override;
+
+  std::vector<domain::ComplaintFacts> complaint_facts(domain::Timestamp from, domain::Timestamp to) override;
+  std::vector<domain::RevisitFact> revisit_facts(domain::Timestamp from,
+                                                 domain::Timestamp to) override; // sqlite_kpi.cpp
 
   void append_event(domain::AuditEvent &e) override;
   std::vector<domain::AuditEvent> events(const AuditFilter &f) override;

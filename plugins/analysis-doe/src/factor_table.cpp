@@ -21,7 +21,7 @@ struct Collector {
 };
 
 void add_value(Collector &c, const DataTable &t, std::size_t row) {
-  const Json &v = t.cell(row, c.column);
+  const Json v = t.cell(row, c.column);
   // Built only for a message: this runs once per cell of large tables.
   auto where = [&] { return "field '" + c.col.name + "' (data row " + std::to_string(row + 1) + ")"; };
   std::uint32_t level = 0;
@@ -81,8 +81,7 @@ void order_levels(Collector &c, const Json *level_order) {
     order = ordered;
   }
   std::vector<std::uint32_t> new_index(n);
-  for (std::size_t i = 0; i < n; ++i)
-    new_index[order[i]] = static_cast<std::uint32_t>(i);
+  for (std::size_t i = 0; i < n; ++i) new_index[order[i]] = static_cast<std::uint32_t>(i);
   std::vector<std::string> labels(n);
   std::vector<double> values(col.numeric ? n : 0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -91,8 +90,7 @@ void order_levels(Collector &c, const Json *level_order) {
   }
   col.levels = std::move(labels);
   col.level_values = std::move(values);
-  for (auto &l : col.level_of)
-    l = new_index[l];
+  for (auto &l : col.level_of) l = new_index[l];
 }
 
 } // namespace
@@ -124,21 +122,18 @@ FactorTable read_factor_table(const DataTable &table, const FactorTableRequest &
   const std::size_t rows = table.row_count();
   out.y.reserve(rows);
   out.source_row.reserve(rows);
-  for (auto &c : collectors)
-    c.col.level_of.reserve(rows);
+  for (auto &c : collectors) c.col.level_of.reserve(rows);
   for (std::size_t r = 0; r < rows; ++r) {
     if (req.drop_missing) {
       bool missing = table.is_missing(r, y_col) || (block && table.is_missing(r, block->column));
-      for (const auto &c : collectors)
-        missing = missing || table.is_missing(r, c.column);
+      for (const auto &c : collectors) missing = missing || table.is_missing(r, c.column);
       if (missing) {
         ++out.dropped;
         continue;
       }
     }
     out.y.push_back(table.number(r, y_col));
-    for (auto &c : collectors)
-      add_value(c, table, r);
+    for (auto &c : collectors) add_value(c, table, r);
     if (block) add_value(*block, table, r);
     out.source_row.push_back(r);
   }

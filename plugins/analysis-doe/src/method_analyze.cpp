@@ -21,8 +21,7 @@ using sdk::InvalidInput;
 // Columns that doe.design writes besides the factors; not factors by default.
 bool is_bookkeeping(const std::string &name) {
   std::string s;
-  for (char c : name)
-    s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : name) s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s == "run_order" || s == "std_order" || s == "runorder" || s == "stdorder" || s == "run" ||
          s == "block" || s == "blocks" || s == "point_type" || s == "pttype" || s == "centerpt" ||
          s == "replicate";
@@ -123,8 +122,7 @@ Word parse_term(const std::string &text, const std::vector<FactorColumn> &factor
     return w;
   }
   std::string upper;
-  for (char c : trim(text))
-    upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : trim(text)) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   if (auto w = parse_letters(upper, k)) return *w;
   throw InvalidInput("field '" + field + "': '" + text + "' is neither factor letters (A.." +
                      factor_letter(k - 1) + ", no repeats) nor factor names joined by '*'");
@@ -147,8 +145,7 @@ Json analyze_general(const FactorTable &data, const Options &o, const Labels &la
   } else {
     // Replicated: the full model; unreplicated: the highest interaction is the error.
     std::size_t cells = 1;
-    for (const auto &f : data.factors)
-      cells *= f.levels.size();
+    for (const auto &f : data.factors) cells *= f.levels.size();
     if (data.y.size() > cells || k == 1) {
       rep.options.max_order = k;
     } else {
@@ -169,9 +166,9 @@ Json analyze_general(const FactorTable &data, const Options &o, const Labels &la
 
 } // namespace
 
-Json analyze_method(Json &request) {
+Json analyze_method(Json &request, const sdk::RecordBatch *columns) {
   Options o(request, false);
-  DataTable table = DataTable::from_request(request);
+  DataTable table = DataTable::from_request(request, columns);
   if (table.columns().size() < 2)
     throw InvalidInput("field 'table': needs factor columns and a response column");
   FactorTableRequest req;
@@ -262,8 +259,7 @@ Json analyze_method(Json &request) {
   rep.options.max_order = static_cast<int>(o.integer("max_order", 1, kMaxLetterFactors).value_or(0));
   if (auto terms = o.text_list("terms")) {
     std::vector<Word> words;
-    for (std::size_t i = 0; i < terms->size(); ++i)
-      words.push_back(parse_term((*terms)[i], data.factors, i));
+    for (std::size_t i = 0; i < terms->size(); ++i) words.push_back(parse_term((*terms)[i], data.factors, i));
     rep.options.terms = words;
   }
   if (data.dropped > 0)

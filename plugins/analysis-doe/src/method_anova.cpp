@@ -17,9 +17,9 @@ SsType ss_type_option(const Options &o) {
 
 } // namespace
 
-Json anova_method(Json &request) {
+Json anova_method(Json &request, const sdk::RecordBatch *columns) {
   Options o(request, false);
-  DataTable table = DataTable::from_request(request);
+  DataTable table = DataTable::from_request(request, columns);
   if (table.columns().size() < 2)
     throw InvalidInput("field 'table': needs a response column and at least one factor column");
   FactorTableRequest req;

@@ -7,8 +7,11 @@
 
 namespace qloop::doe {
 
-Json design_method(Json &request);  // "doe.design"
-Json analyze_method(Json &request); // "doe.analyze"
-Json anova_method(Json &request);   // "anova"
+Json design_method(Json &request); // "doe.design"
+// `columns`: the request's table as host columns (ABI 1.3 path), or null.
+Json analyze_method(Json &request, const sdk::RecordBatch *columns); // "doe.analyze"
+Json anova_method(Json &request, const sdk::RecordBatch *columns);   // "anova"
+inline Json analyze_method(Json &request) { return analyze_method(request, nullptr); }
+inline Json anova_method(Json &request) { return anova_method(request, nullptr); }
 
 } // namespace qloop::doe

@@ -23,6 +23,18 @@ public:
   using AnalysisPlugin::AnalysisPlugin;
 
   std::string analyze(std::string_view method, std::string_view request_json) override {
+    return run(method, request_json, nullptr);
+  }
+
+  // ABI 1.3: the table as host columns, read in place.
+  std::string analyze_columns(std::string_view method, std::string_view request_json,
+                              const qloop::sdk::RecordBatch &table) {
+    return run(method, request_json, &table);
+  }
+
+private:
+  std::string run(std::string_view method, std::string_view request_json,
+                  const qloop::sdk::RecordBatch *columns) {
     Json request = Json::parse(request_json, nullptr, false);
     if (request.is_discarded() || !request.is_object())
       throw qloop::sdk::InvalidInput("field 'request': must be a JSON object");
@@ -30,9 +42,9 @@ public:
     if (method == "doe.design")
       result = qloop::doe::design_method(request);
     else if (method == "doe.analyze")
-      result = qloop::doe::analyze_method(request);
+      result = qloop::doe::analyze_method(request, columns);
     else if (method == "anova")
-      result = qloop::doe::anova_method(request);
+      result = qloop::doe::anova_method(request, columns);
     else
       throw qloop::sdk::Unsupported("method '" + std::string(method) + "' is not provided by analysis.doe");
     host().debug(std::string(method) + ": done");

@@ -19,8 +19,17 @@ std::string describe(const Json &v) {
 
 } // namespace
 
-DataTable DataTable::from_request(Json &request) {
+DataTable DataTable::from_request(Json &request, const sdk::RecordBatch *columns) {
   DataTable t;
+  if (columns != nullptr) {
+    t.row_count_ = columns->rows();
+    for (std::size_t j = 0; j < columns->columns(); ++j) {
+      const qloop_column &c = columns->column_at(j);
+      t.columns_.emplace_back(c.name ? c.name : "");
+      t.from_.push_back(&c);
+    }
+    return t;
+  }
   Json *source = nullptr;
   std::string where;
   if (request.contains("table") && !request["table"].is_null()) {
@@ -47,10 +56,10 @@ DataTable DataTable::from_request(Json &request) {
     t.columns_ = names;
     for (const auto &row : *source) {
       std::vector<Json> cells;
-      for (const auto &name : names)
-        cells.push_back(row.contains(name) ? row[name] : Json());
+      for (const auto &name : names) cells.push_back(row.contains(name) ? row[name] : Json());
       t.rows_.push_back(std::move(cells));
     }
+    t.row_count_ = t.rows_.size();
     return t;
   }
   if (!source->is_object() || !source->contains("columns") || !source->contains("rows") ||
@@ -71,11 +80,34 @@ DataTable DataTable::from_request(Json &request) {
                          std::to_string(t.columns_.size()) + " cells (one per column)");
     std::vector<Json> cells;
     cells.reserve(row.size());
-    for (auto &c : row)
-      cells.push_back(std::move(c));
+    for (auto &c : row) cells.push_back(std::move(c));
     t.rows_.push_back(std::move(cells));
   }
+  t.row_count_ = t.rows_.size();
   return t;
+}
+
+Json DataTable::cell(std::size_t row, std::size_t column) const {
+  if (from_.empty()) return rows_[row][column];
+  const qloop_column *c = from_[column];
+  if (!sdk::RecordBatch::has(c, row)) return Json();
+  switch (c->type) {
+  case QLOOP_VALUE_DOUBLE: return c->doubles[row];
+  case QLOOP_VALUE_INT: return c->ints[row];
+  case QLOOP_VALUE_BOOL: return c->ints[row] != 0;
+  case QLOOP_VALUE_STRING: {
+    // As in a JSON table from CSV: a cell that reads wholly as a finite
+    // number (no spaces) is one.
+    std::string text(c->strings[row], c->lengths[row]);
+    char *end = nullptr;
+    const double d = text.empty() ? 0 : std::strtod(text.c_str(), &end);
+    if (!text.empty() && end == text.c_str() + text.size() && std::isfinite(d) &&
+        text.find_first_of(" \t") == std::string::npos)
+      return d;
+    return text;
+  }
+  default: return Json();
+  }
 }
 
 std::optional<std::size_t> DataTable::find_column(const std::string &name) const {
@@ -87,13 +119,18 @@ std::optional<std::size_t> DataTable::find_column(const std::string &name) const
 std::size_t DataTable::column_index(const std::string &name, const std::string &field) const {
   if (auto j = find_column(name)) return *j;
   std::string have;
-  for (const auto &c : columns_)
-    have += (have.empty() ? "" : ", ") + c;
+  for (const auto &c : columns_) have += (have.empty() ? "" : ", ") + c;
   throw InvalidInput("field '" + field + "': no column named '" + name + "' (columns: " + have + ")");
 }
 
 double DataTable::number(std::size_t row, std::size_t column) const {
-  const Json &v = cell(row, column);
+  if (!from_.empty()) {
+    // The column path's common case, without making a JSON value.
+    const qloop_column *c = from_[column];
+    if (c->type == QLOOP_VALUE_DOUBLE && sdk::RecordBatch::has(c, row) && std::isfinite(c->doubles[row]))
+      return c->doubles[row];
+  }
+  const Json v = cell(row, column);
   auto where = [&] { return "field '" + columns_[column] + "' (data row " + std::to_string(row + 1) + ")"; };
   if (v.is_null()) throw InvalidInput(where() + ": the cell is empty; every value must be a finite number");
   if (!v.is_number() || v.is_boolean())
@@ -122,12 +159,10 @@ std::string level_text(const Json &value) {
 Options::Options(const Json &request, bool merge_data) {
   options_ = Json::object();
   if (merge_data && request.contains("data") && request["data"].is_object())
-    for (const auto &item : request["data"].items())
-      options_[item.key()] = item.value();
+    for (const auto &item : request["data"].items()) options_[item.key()] = item.value();
   if (request.contains("options")) {
     if (!request["options"].is_object()) throw InvalidInput("field 'options': must be an object");
-    for (const auto &item : request["options"].items())
-      options_[item.key()] = item.value();
+    for (const auto &item : request["options"].items()) options_[item.key()] = item.value();
   }
 }
 

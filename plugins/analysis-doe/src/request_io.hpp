@@ -9,31 +9,40 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <qloop/plugin.hpp>
 
 namespace qloop::doe {
 
 // Ordered, so that row objects keep their column order.
 using Json = nlohmann::ordered_json;
 
+// A table from JSON cells or, on the ABI 1.3 path, a view of host-owned
+// columns (valid for the call); both read the same, messages included.
 class DataTable {
 public:
-  // Takes `table`, else `data` ({columns, rows} or [{column: value}, ...]).
-  static DataTable from_request(Json &request);
+  // Takes `columns` when given, else `table`, else `data` ({columns, rows}
+  // or [{column: value}, ...]).
+  static DataTable from_request(Json &request, const sdk::RecordBatch *columns = nullptr);
 
   const std::vector<std::string> &columns() const { return columns_; }
-  std::size_t row_count() const { return rows_.size(); }
-  const Json &cell(std::size_t row, std::size_t column) const { return rows_[row][column]; }
+  std::size_t row_count() const { return row_count_; }
+  // A cell as JSON: null, number, string or boolean (a copy on the column path).
+  Json cell(std::size_t row, std::size_t column) const;
   std::optional<std::size_t> find_column(const std::string &name) const;
   // Throws InvalidInput naming `field` when the column does not exist.
   std::size_t column_index(const std::string &name, const std::string &field) const;
 
   // A finite number, or InvalidInput "field '<column>' (data row n): ...".
   double number(std::size_t row, std::size_t column) const;
-  bool is_missing(std::size_t row, std::size_t column) const { return cell(row, column).is_null(); }
+  bool is_missing(std::size_t row, std::size_t column) const {
+    return from_.empty() ? rows_[row][column].is_null() : !sdk::RecordBatch::has(from_[column], row);
+  }
 
 private:
   std::vector<std::string> columns_;
-  std::vector<std::vector<Json>> rows_;
+  std::size_t row_count_ = 0;
+  std::vector<std::vector<Json>> rows_;    // JSON cells, or
+  std::vector<const qloop_column *> from_; // host columns, one per name
 };
 
 // A level as text: numbers in shortest round-trip form ("160", "0.5").

@@ -5,6 +5,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <qloop/plugin.hpp>
 
@@ -25,14 +26,31 @@ struct CellLayout {
   std::vector<std::uint32_t> cell_of; // per observation
 };
 
+// A cell's key without allocating: the block, and the coded settings as
+// base-3 digits (k <= kMaxLetterFactors = 25, so 3^25 fits in 64 bits).
+struct CellKey {
+  std::uint32_t block;
+  std::uint64_t point;
+  bool operator==(const CellKey &) const = default;
+};
+struct CellKeyHash {
+  std::size_t operator()(const CellKey &k) const noexcept {
+    return std::hash<std::uint64_t>()(k.point * 0x9E3779B97F4A7C15ULL ^ k.block);
+  }
+};
+
+// Cells in order of first appearance.
 CellLayout group_cells(const TwoLevelData &data) {
+  static_assert(kMaxLetterFactors <= 40, "3^k must fit in 64 bits");
   CellLayout layout;
-  std::map<std::pair<std::uint32_t, std::vector<int>>, std::uint32_t> index;
+  std::unordered_map<CellKey, std::uint32_t, CellKeyHash> index;
   layout.cell_of.reserve(data.y.size());
   for (std::size_t i = 0; i < data.y.size(); ++i) {
     const std::uint32_t b = data.block.empty() ? 0 : data.block[i];
-    auto key = std::make_pair(b, data.coded[i]);
-    auto [it, inserted] = index.emplace(key, static_cast<std::uint32_t>(layout.coded.size()));
+    std::uint64_t point = 0;
+    for (int v : data.coded[i]) point = point * 3 + static_cast<std::uint64_t>(v + 1);
+    auto [it, inserted] =
+        index.try_emplace(CellKey{b, point}, static_cast<std::uint32_t>(layout.coded.size()));
     if (inserted) {
       layout.coded.push_back(data.coded[i]);
       layout.block.push_back(b);
@@ -171,8 +189,7 @@ BuiltModel build_terms(const CellLayout &layout, const CellRegression &reg,
     m.terms.push_back(blocks);
     m.words.insert(m.words.begin(), 0);
   }
-  for (auto &t : word_terms)
-    m.terms.push_back(std::move(t));
+  for (auto &t : word_terms) m.terms.push_back(std::move(t));
   if (m.has_curvature) {
     m.terms.push_back(curv);
     m.words.push_back(0);
@@ -280,8 +297,7 @@ TwoLevelResult analyze_two_level(const TwoLevelData &data, const TwoLevelOptions
   }
 
   std::vector<double> effects;
-  for (const auto &e : r.screening.effects)
-    effects.push_back(e.effect);
+  for (const auto &e : r.screening.effects) effects.push_back(e.effect);
   r.lenth = lenth(effects, options.alpha);
   return r;
 }

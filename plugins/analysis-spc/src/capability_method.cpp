@@ -120,11 +120,11 @@ Subgroups only_phase1(const Subgroups &g, const Phase1 &p) {
 
 } // namespace
 
-Json capability_method(const Json &request) {
+Json capability_method(const Json &request, const sdk::RecordBatch *columns) {
   const Options o(request);
   const Labels L = Labels::for_request(request);
-  const bool subgroups = detect_shape(request, o) == DataShape::subgroups;
-  MeasuredData m = read_measurements(request, o, subgroups);
+  const bool subgroups = detect_shape(request, o, columns) == DataShape::subgroups;
+  MeasuredData m = read_measurements(request, o, subgroups, columns);
   const std::size_t points = m.groups.count();
   const Phase1 phase1 = phase1_from(o, m.trial, points);
   const std::size_t used_points = phase1.count(points);
@@ -146,8 +146,7 @@ Json capability_method(const Json &request) {
   if (transform == "auto") {
     const bool rejected = raw_normality && raw_normality->p_value < alpha;
     bool positive = true;
-    for (double v : m.groups.values)
-      positive = positive && v > 0;
+    for (double v : m.groups.values) positive = positive && v > 0;
     positive = positive && (!spec.lsl || *spec.lsl > 0) && (!spec.usl || *spec.usl > 0);
     transform = rejected && positive ? "boxcox" : "none";
     if (rejected && !positive)
@@ -316,10 +315,10 @@ Json capability_method(const Json &request) {
           {"findings", findings},   {"details", details}, {"warnings", warnings}};
 }
 
-Json normality_method(const Json &request) {
+Json normality_method(const Json &request, const sdk::RecordBatch *columns) {
   const Options o(request);
   const Labels L = Labels::for_request(request);
-  MeasuredData m = read_measurements(request, o, false);
+  MeasuredData m = read_measurements(request, o, false, columns);
   const double alpha = o.number("alpha").value_or(0.05);
   if (!(alpha > 0 && alpha < 1)) throw InvalidInput("field 'options.alpha': must be between 0 and 1");
   if (m.groups.values.size() < kMinAndersonDarling)

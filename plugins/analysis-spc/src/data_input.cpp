@@ -54,8 +54,7 @@ std::size_t value_column(const DataTable &t, const Options &o,
     if (!is_taken(j) && t.is_numeric_column(j)) numeric.push_back(j);
   if (numeric.size() == 1) return numeric.front();
   std::string names;
-  for (auto j : numeric)
-    names += (names.empty() ? "" : ", ") + t.columns()[j];
+  for (auto j : numeric) names += (names.empty() ? "" : ", ") + t.columns()[j];
   throw InvalidInput("field 'options.value_column': required; " +
                      (numeric.empty() ? std::string("the table has no numeric column")
                                       : "the table has several numeric columns (" + names + ")"));
@@ -88,8 +87,7 @@ void chunk_into_subgroups(MeasuredData &m, std::vector<double> values, long long
 void as_individuals(MeasuredData &m, std::vector<double> values) {
   m.groups.values = std::move(values);
   m.groups.start.resize(m.groups.values.size() + 1);
-  for (std::size_t i = 0; i <= m.groups.values.size(); ++i)
-    m.groups.start[i] = i;
+  for (std::size_t i = 0; i <= m.groups.values.size(); ++i) m.groups.start[i] = i;
   m.individuals = true;
 }
 
@@ -101,12 +99,10 @@ MeasuredData read_table(const DataTable &t, const Options &o, bool want_subgroup
   m.field = t.columns()[value];
   if (t.rows() == 0) throw InvalidInput("field '" + m.field + "': the table has no rows");
   std::vector<double> values(t.rows());
-  for (std::size_t r = 0; r < t.rows(); ++r)
-    values[r] = t.number(r, value);
+  for (std::size_t r = 0; r < t.rows(); ++r) values[r] = t.number(r, value);
   std::vector<std::uint8_t> row_trial;
   if (trial)
-    for (std::size_t r = 0; r < t.rows(); ++r)
-      row_trial.push_back(t.boolean(r, *trial) ? 1 : 0);
+    for (std::size_t r = 0; r < t.rows(); ++r) row_trial.push_back(t.boolean(r, *trial) ? 1 : 0);
 
   const auto size = o.integer("subgroup_size", 1, 1000000);
   if (want_subgroups && size) {
@@ -122,7 +118,7 @@ MeasuredData read_table(const DataTable &t, const Options &o, bool want_subgroup
     std::vector<std::vector<double>> members;
     std::vector<int> trial_of;
     for (std::size_t r = 0; r < t.rows(); ++r) {
-      const Json &id = t.cell(r, *subgroup);
+      const Json id = t.cell(r, *subgroup);
       if (id.is_null())
         throw InvalidInput("field '" + t.columns()[*subgroup] + "' (data row " + str(r + 1) +
                            "): the subgroup is empty");
@@ -138,8 +134,7 @@ MeasuredData read_table(const DataTable &t, const Options &o, bool want_subgroup
         throw InvalidInput("field '" + t.columns()[*trial] + "' (data row " + str(r + 1) + "): subgroup " +
                            key + " has rows both in and out of the trial set");
     }
-    for (const auto &g : members)
-      m.groups.add(g);
+    for (const auto &g : members) m.groups.add(g);
     for (int f : trial_of)
       if (f >= 0) m.trial.push_back(static_cast<std::uint8_t>(f));
     m.individuals = false;
@@ -156,9 +151,9 @@ MeasuredData read_table(const DataTable &t, const Options &o, bool want_subgroup
 
 } // namespace
 
-DataShape detect_shape(const Json &request, const Options &o) {
+DataShape detect_shape(const Json &request, const Options &o, const sdk::RecordBatch *columns) {
   if (o.has("count_column") || o.has("size_column")) return DataShape::counts;
-  if (auto t = DataTable::from_request(request)) {
+  if (auto t = DataTable::from_request(request, columns)) {
     if (o.has("subgroup_column") || o.has("subgroup_size") || t->find_any(kSubgroupNames))
       return DataShape::subgroups;
     return DataShape::individuals;
@@ -171,8 +166,9 @@ DataShape detect_shape(const Json &request, const Options &o) {
   return DataShape::individuals;
 }
 
-MeasuredData read_measurements(const Json &request, const Options &o, bool want_subgroups) {
-  if (auto t = DataTable::from_request(request)) return read_table(*t, o, want_subgroups);
+MeasuredData read_measurements(const Json &request, const Options &o, bool want_subgroups,
+                               const sdk::RecordBatch *columns) {
+  if (auto t = DataTable::from_request(request, columns)) return read_table(*t, o, want_subgroups);
   if (!request.contains("data") || request["data"].is_null())
     throw InvalidInput(
         "field 'data': no data; give a CSV file, a 'table', or 'data' as an array of values or "
@@ -196,8 +192,7 @@ MeasuredData read_measurements(const Json &request, const Options &o, bool want_
   if (values) {
     if (!values->is_array()) throw InvalidInput("field '" + where + "': must be an array of numbers");
     std::vector<double> v(values->size());
-    for (std::size_t i = 0; i < v.size(); ++i)
-      v[i] = number_at(*values, i, where);
+    for (std::size_t i = 0; i < v.size(); ++i) v[i] = number_at(*values, i, where);
     if (v.empty()) throw InvalidInput("field '" + where + "': no values");
     const auto size = o.integer("subgroup_size", 1, 1000000);
     if (want_subgroups && size)
@@ -217,8 +212,7 @@ MeasuredData read_measurements(const Json &request, const Options &o, bool want_
       if (!g.is_array() || g.empty())
         throw InvalidInput("field '" + gfield + "': each subgroup must be a non-empty array");
       std::vector<double> vals(g.size());
-      for (std::size_t i = 0; i < g.size(); ++i)
-        vals[i] = number_at(g, i, gfield);
+      for (std::size_t i = 0; i < g.size(); ++i) vals[i] = number_at(g, i, gfield);
       if (want_subgroups)
         m.groups.add(vals);
       else
@@ -236,10 +230,11 @@ MeasuredData read_measurements(const Json &request, const Options &o, bool want_
   return m;
 }
 
-CountData read_counts(const Json &request, const Options &o, const std::string &chart) {
+CountData read_counts(const Json &request, const Options &o, const std::string &chart,
+                      const sdk::RecordBatch *columns) {
   CountData c;
   auto &a = c.data;
-  if (auto t = DataTable::from_request(request)) {
+  if (auto t = DataTable::from_request(request, columns)) {
     const auto trial = column_option(*t, o, "trial_column", kTrialNames);
     const auto size = column_option(*t, o, "size_column", kSizeNames);
     std::optional<std::size_t> count;
@@ -278,8 +273,7 @@ CountData read_counts(const Json &request, const Options &o, const std::string &
     if (s.is_array()) {
       if (s.size() != a.counts.size())
         throw InvalidInput("field 'data.sizes': must have one size per count (" + str(a.counts.size()) + ")");
-      for (std::size_t i = 0; i < s.size(); ++i)
-        a.sizes.push_back(number_at(s, i, "data.sizes"));
+      for (std::size_t i = 0; i < s.size(); ++i) a.sizes.push_back(number_at(s, i, "data.sizes"));
     } else {
       const auto one = as_number(s);
       if (!one) throw InvalidInput("field 'data.sizes': must be a number or an array of numbers");

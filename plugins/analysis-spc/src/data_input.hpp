@@ -32,12 +32,15 @@ struct CountData {
 enum class DataShape { individuals, subgroups, counts };
 
 // What the data look like, to choose a default chart.
-DataShape detect_shape(const Json &request, const Options &options);
+// `columns`: the table on the ABI 1.3 path (then the request has none).
+DataShape detect_shape(const Json &request, const Options &options, const sdk::RecordBatch *columns);
 
 // `want_subgroups`: group the values (X̄ charts, capability with subgroups);
 // otherwise every value is its own point.
-MeasuredData read_measurements(const Json &request, const Options &options, bool want_subgroups);
-CountData read_counts(const Json &request, const Options &options, const std::string &chart);
+MeasuredData read_measurements(const Json &request, const Options &options, bool want_subgroups,
+                               const sdk::RecordBatch *columns);
+CountData read_counts(const Json &request, const Options &options, const std::string &chart,
+                      const sdk::RecordBatch *columns);
 
 // The phase-I set: option `phase1` (positions) wins, else the trial flags,
 // else every point.

@@ -7,9 +7,13 @@
 
 namespace qloop::spc {
 
-Json spc_method(const Json &request);
-Json capability_method(const Json &request);
-Json normality_method(const Json &request);
+// `columns`: the request's table as host columns (ABI 1.3 path), or null.
+Json spc_method(const Json &request, const sdk::RecordBatch *columns);
+Json capability_method(const Json &request, const sdk::RecordBatch *columns);
+Json normality_method(const Json &request, const sdk::RecordBatch *columns);
+inline Json spc_method(const Json &request) { return spc_method(request, nullptr); }
+inline Json capability_method(const Json &request) { return capability_method(request, nullptr); }
+inline Json normality_method(const Json &request) { return normality_method(request, nullptr); }
 
 // Runs the rules of every chart of `set`; keeps the first `max_violations`
 // points per rule and per-point masks when a chart has <= `max_points` points.

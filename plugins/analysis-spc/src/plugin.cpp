@@ -26,16 +26,28 @@ public:
   using AnalysisPlugin::AnalysisPlugin;
 
   std::string analyze(std::string_view method, std::string_view request_json) override {
+    return run(method, request_json, nullptr);
+  }
+
+  // ABI 1.3: the table as host columns, read in place.
+  std::string analyze_columns(std::string_view method, std::string_view request_json,
+                              const qloop::sdk::RecordBatch &table) {
+    return run(method, request_json, &table);
+  }
+
+private:
+  std::string run(std::string_view method, std::string_view request_json,
+                  const qloop::sdk::RecordBatch *columns) {
     Json request = Json::parse(request_json, nullptr, false);
     if (request.is_discarded() || !request.is_object())
       throw qloop::sdk::InvalidInput("field 'request': must be a JSON object");
     Json result;
     if (method == "spc")
-      result = qloop::spc::spc_method(request);
+      result = qloop::spc::spc_method(request, columns);
     else if (method == "capability")
-      result = qloop::spc::capability_method(request);
+      result = qloop::spc::capability_method(request, columns);
     else if (method == "normality")
-      result = qloop::spc::normality_method(request);
+      result = qloop::spc::normality_method(request, columns);
     else
       throw qloop::sdk::Unsupported("method '" + std::string(method) + "' is not provided by analysis.spc");
     host().debug(std::string(method) + ": done");

@@ -115,7 +115,17 @@ std::optional<std::string> Options::first_present(std::initializer_list<const ch
   return std::nullopt;
 }
 
-std::optional<DataTable> DataTable::from_request(const Json &request) {
+std::optional<DataTable> DataTable::from_request(const Json &request, const sdk::RecordBatch *columns) {
+  if (columns != nullptr) {
+    DataTable t;
+    t.row_count_ = columns->rows();
+    for (std::size_t j = 0; j < columns->columns(); ++j) {
+      const qloop_column &c = columns->column_at(j);
+      t.columns_.emplace_back(c.name ? c.name : "");
+      t.from_.push_back(&c);
+    }
+    return t;
+  }
   const Json *source = nullptr;
   std::string where;
   if (request.contains("table") && !request["table"].is_null()) {
@@ -143,10 +153,10 @@ std::optional<DataTable> DataTable::from_request(const Json &request) {
     }
     for (const auto &row : *source) {
       std::vector<Json> cells;
-      for (const auto &name : t.columns_)
-        cells.push_back(row.contains(name) ? row[name] : Json());
+      for (const auto &name : t.columns_) cells.push_back(row.contains(name) ? row[name] : Json());
       t.rows_.push_back(std::move(cells));
     }
+    t.row_count_ = t.rows_.size();
     return t;
   }
   if (!source->is_object() || !source->contains("columns") || !source->contains("rows") ||
@@ -165,7 +175,26 @@ std::optional<DataTable> DataTable::from_request(const Json &request) {
                          std::to_string(t.columns_.size()) + " cells (one per column)");
     t.rows_.emplace_back(row.begin(), row.end());
   }
+  t.row_count_ = t.rows_.size();
   return t;
+}
+
+Json DataTable::cell(std::size_t row, std::size_t column) const {
+  if (from_.empty()) return rows_[row][column];
+  const qloop_column *c = from_[column];
+  if (!sdk::RecordBatch::has(c, row)) return Json();
+  switch (c->type) {
+  case QLOOP_VALUE_DOUBLE: return c->doubles[row];
+  case QLOOP_VALUE_INT: return c->ints[row];
+  case QLOOP_VALUE_BOOL: return c->ints[row] != 0;
+  case QLOOP_VALUE_STRING: {
+    // As in a JSON table from CSV: a cell that reads wholly as a number is one.
+    Json text = std::string(c->strings[row], c->lengths[row]);
+    if (auto d = as_number(text)) return *d;
+    return text;
+  }
+  default: return Json();
+  }
 }
 
 std::optional<std::size_t> DataTable::find(const std::string &name) const {
@@ -186,18 +215,23 @@ std::optional<std::size_t> DataTable::find_any(std::initializer_list<const char 
 std::size_t DataTable::require(const std::string &name, const std::string &option) const {
   if (auto j = find(name)) return *j;
   std::string have;
-  for (const auto &c : columns_)
-    have += (have.empty() ? "" : ", ") + c;
+  for (const auto &c : columns_) have += (have.empty() ? "" : ", ") + c;
   throw InvalidInput("field 'options." + option + "': no column named '" + name + "' (columns: " + have +
                      ")");
 }
 
 bool DataTable::is_numeric_column(std::size_t column) const {
+  if (!from_.empty() &&
+      (from_[column]->type == QLOOP_VALUE_DOUBLE || from_[column]->type == QLOOP_VALUE_INT)) {
+    for (std::size_t r = 0; r < row_count_; ++r)
+      if (sdk::RecordBatch::has(from_[column], r)) return true;
+    return false;
+  }
   // Mostly numbers: a column of measurements with a stray "NaN" or "n/a"
   // still counts, so that the reading fails on that cell with its row named.
   std::size_t numbers = 0, others = 0;
-  for (const auto &row : rows_) {
-    const Json &v = row[column];
+  for (std::size_t r = 0; r < row_count_; ++r) {
+    const Json v = cell(r, column);
     if (v.is_null()) continue;
     if (v.is_number() && !v.is_boolean())
       ++numbers;
@@ -208,7 +242,15 @@ bool DataTable::is_numeric_column(std::size_t column) const {
 }
 
 double DataTable::number(std::size_t row, std::size_t column) const {
-  const Json &v = cell(row, column);
+  if (from_.empty()) return number_of(rows_[row][column], row, column);
+  // The column path's common case, without making a JSON value.
+  const qloop_column *c = from_[column];
+  if (c->type == QLOOP_VALUE_DOUBLE && sdk::RecordBatch::has(c, row) && std::isfinite(c->doubles[row]))
+    return c->doubles[row];
+  return number_of(cell(row, column), row, column);
+}
+
+double DataTable::number_of(const Json &v, std::size_t row, std::size_t column) const {
   const std::string where = "field '" + columns_[column] + "' (data row " + std::to_string(row + 1) + ")";
   if (v.is_null()) throw InvalidInput(where + ": the cell is empty; every value must be a finite number");
   const auto d = as_number(v);
@@ -217,10 +259,11 @@ double DataTable::number(std::size_t row, std::size_t column) const {
 }
 
 bool DataTable::boolean(std::size_t row, std::size_t column) const {
-  const auto b = as_boolean(cell(row, column));
+  const Json v = cell(row, column);
+  const auto b = as_boolean(v);
   if (!b)
     throw InvalidInput("field '" + columns_[column] + "' (data row " + std::to_string(row + 1) +
-                       "): must be TRUE or FALSE, got " + describe(cell(row, column)));
+                       "): must be TRUE or FALSE, got " + describe(v));
   return *b;
 }
 
@@ -239,8 +282,7 @@ std::vector<std::uint8_t> parse_positions(const Json &spec, std::size_t points, 
     if (from < 1 || to < from || static_cast<std::size_t>(to) > points)
       throw InvalidInput("field '" + field + "': positions must lie within 1.." + std::to_string(points) +
                          ", got " + std::to_string(from) + (to != from ? "-" + std::to_string(to) : ""));
-    for (long long k = from; k <= to; ++k)
-      mask[static_cast<std::size_t>(k - 1)] = 1;
+    for (long long k = from; k <= to; ++k) mask[static_cast<std::size_t>(k - 1)] = 1;
   };
   auto whole = [&](const std::string &s) -> long long {
     char *end = nullptr;

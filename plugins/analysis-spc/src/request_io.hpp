@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <qloop/plugin.hpp>
 
 namespace qloop::spc {
 
@@ -39,15 +40,19 @@ std::optional<double> as_number(const Json &v);
 std::optional<bool> as_boolean(const Json &v);
 std::string describe(const Json &v);
 
+// A table from JSON cells or, on the ABI 1.3 path, a view of host-owned
+// columns (valid for the call); both read the same, messages included.
 class DataTable {
 public:
-  // From `table`, or `data` when it is {columns, rows} or an array of row
-  // objects; empty when the request holds no table.
-  static std::optional<DataTable> from_request(const Json &request);
+  // From `columns` when given, else `table`, or `data` when it is {columns,
+  // rows} or an array of row objects; empty when the request holds no table.
+  static std::optional<DataTable> from_request(const Json &request,
+                                               const sdk::RecordBatch *columns = nullptr);
 
   const std::vector<std::string> &columns() const { return columns_; }
-  std::size_t rows() const { return rows_.size(); }
-  const Json &cell(std::size_t row, std::size_t column) const { return rows_[row][column]; }
+  std::size_t rows() const { return row_count_; }
+  // A cell as JSON: null, number, string or boolean (a copy on the column path).
+  Json cell(std::size_t row, std::size_t column) const;
   // Exact name first, then case-insensitive.
   std::optional<std::size_t> find(const std::string &name) const;
   // The first column whose name is one of `names` (case-insensitive).
@@ -60,8 +65,12 @@ public:
   bool boolean(std::size_t row, std::size_t column) const;
 
 private:
+  double number_of(const Json &v, std::size_t row, std::size_t column) const;
+
   std::vector<std::string> columns_;
-  std::vector<std::vector<Json>> rows_;
+  std::size_t row_count_ = 0;
+  std::vector<std::vector<Json>> rows_;    // JSON cells, or
+  std::vector<const qloop_column *> from_; // host columns, one per name
 };
 
 // A finite number from `data` arrays: InvalidInput naming `field[i]`.

@@ -19,8 +19,7 @@ namespace {
 std::size_t phase1_prefix(const Phase1 &p, std::size_t points) {
   if (p.mask.empty()) return 0;
   std::size_t k = 0;
-  while (k < points && p.mask[k])
-    ++k;
+  while (k < points && p.mask[k]) ++k;
   for (std::size_t i = k; i < points; ++i)
     if (p.mask[i]) return 0;
   return k;
@@ -42,9 +41,9 @@ void evaluate_rules(ChartSet &set, std::size_t max_violations, std::size_t max_p
   }
 }
 
-Json spc_method(const Json &request) {
+Json spc_method(const Json &request, const sdk::RecordBatch *columns) {
   const Options o(request);
-  const std::string type = chart_type(o, detect_shape(request, o));
+  const std::string type = chart_type(o, detect_shape(request, o, columns));
   const LimitInputs limits = limit_inputs(o, type);
   SpcReportOptions report;
   report.labels = Labels::for_request(request);
@@ -58,11 +57,11 @@ Json spc_method(const Json &request) {
   ChartSet set;
   Phase1 phase1;
   if (type == "p" || type == "np" || type == "c" || type == "u") {
-    CountData counts = read_counts(request, o, type);
+    CountData counts = read_counts(request, o, type, columns);
     phase1 = phase1_from(o, counts.trial, counts.data.counts.size());
     set = build_attribute_chart(type, counts.data, phase1, limits);
   } else {
-    MeasuredData m = read_measurements(request, o, type != "imr");
+    MeasuredData m = read_measurements(request, o, type != "imr", columns);
     const std::size_t points = type == "imr" ? m.groups.values.size() : m.groups.count();
     phase1 = phase1_from(o, m.trial, points);
     report.value_field = m.field;

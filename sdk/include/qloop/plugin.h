@@ -38,7 +38,7 @@ extern "C" {
 #endif
 
 #define QLOOP_ABI_MAJOR 1
-#define QLOOP_ABI_MINOR 2
+#define QLOOP_ABI_MINOR 3
 
 /* The one symbol every plugin exports (see qloop_plugin_entry_fn). */
 #define QLOOP_ENTRY_SYMBOL "qloop_plugin_entry"
@@ -130,17 +130,17 @@ typedef struct qloop_host_services {
 } qloop_host_services;
 
 /* True when a struct that begins with struct_size contains `field`. */
-#define QLOOP_HAS_FIELD(ptr, type, field)                                                                 \
+#define QLOOP_HAS_FIELD(ptr, type, field)                                                                    \
   ((ptr) != NULL && (ptr)->struct_size >= offsetof(type, field) + sizeof(((type *)0)->field))
 
 /* What the host tells a plugin about itself; passed to the entry and to create(). */
 typedef struct qloop_host {
   uint32_t struct_size;
-  uint16_t abi_major; /* the host's QLOOP_ABI_MAJOR */
-  uint16_t abi_minor; /* the host's QLOOP_ABI_MINOR */
-  const char *host_version;              /* e.g. "0.1.0"; host-owned, valid until unload */
-  qloop_host_ctx *ctx;                   /* pass back to every service */
-  const qloop_host_services *services;   /* host-owned, valid until unload */
+  uint16_t abi_major;                  /* the host's QLOOP_ABI_MAJOR */
+  uint16_t abi_minor;                  /* the host's QLOOP_ABI_MINOR */
+  const char *host_version;            /* e.g. "0.1.0"; host-owned, valid until unload */
+  qloop_host_ctx *ctx;                 /* pass back to every service */
+  const qloop_host_services *services; /* host-owned, valid until unload */
 } qloop_host;
 
 /* One configuration key a plugin declares; the host validates the plugin's
@@ -164,12 +164,12 @@ typedef struct qloop_config_key {
 typedef struct qloop_column {
   uint32_t struct_size;
   qloop_value_type type;
-  const char *name;            /* field name, NUL-terminated, e.g. "customer" */
-  const uint8_t *present;      /* per row: 0 = null or absent; NULL = every row present */
-  const char *const *strings;  /* STRING: per row, UTF-8 bytes (NOT NUL-terminated) */
-  const size_t *lengths;       /* STRING: per row, byte length */
-  const int64_t *ints;         /* INT and BOOL: per row */
-  const double *doubles;       /* DOUBLE: per row */
+  const char *name;           /* field name, NUL-terminated, e.g. "customer" */
+  const uint8_t *present;     /* per row: 0 = null or absent; NULL = every row present */
+  const char *const *strings; /* STRING: per row, UTF-8 bytes (NOT NUL-terminated) */
+  const size_t *lengths;      /* STRING: per row, byte length */
+  const int64_t *ints;        /* INT and BOOL: per row */
+  const double *doubles;      /* DOUBLE: per row */
 } qloop_column;
 
 typedef struct qloop_record_batch {
@@ -204,6 +204,15 @@ typedef struct qloop_analysis_api {
    * through `result`/`result_len` (plugin-owned). */
   qloop_status (*analyze)(qloop_instance *inst, const char *method, const char *request_json, size_t len,
                           const char **result, size_t *result_len);
+  /* Since 1.3, optional (NULL: the host puts the table in the request JSON).
+   * The same as analyze for a tabular request, with the table as host-owned
+   * columns instead of the request's "table": `request_json` holds everything
+   * else (options, lang, ...). Column names are the table's headers; a STRING
+   * cell that reads wholly as a finite number is a number, as in the JSON
+   * table. `table` is valid for the duration of the call. */
+  qloop_status (*analyze_columns)(qloop_instance *inst, const char *method, const char *request_json,
+                                  size_t len, const qloop_record_batch *table, const char **result,
+                                  size_t *result_len);
 } qloop_analysis_api;
 
 /* Kind table: exporter. A host calls begin, then write_batch any number of

@@ -18,8 +18,6 @@
 #ifndef QLOOP_PLUGIN_HPP
 #define QLOOP_PLUGIN_HPP
 
-#include <qloop/plugin.h>
-
 #include <cstdint>
 #include <cstdlib>
 #include <iterator>
@@ -30,6 +28,8 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+
+#include <qloop/plugin.h>
 
 namespace qloop::sdk {
 
@@ -58,7 +58,8 @@ public:
 // Declares one configuration key in a constexpr table.
 constexpr qloop_config_key key(const char *name, qloop_config_type type, const char *default_value,
                                const char *description, bool required = false) {
-  return qloop_config_key{sizeof(qloop_config_key), type, name, default_value, description, required ? 1 : 0, 0};
+  return qloop_config_key{sizeof(qloop_config_key), type, name, default_value, description,
+                          required ? 1 : 0,         0};
 }
 
 // The host as a plugin sees it: logging, its config section, host services.
@@ -142,7 +143,8 @@ public:
     return c != nullptr && (c->present == nullptr || c->present[row] != 0);
   }
   // Typed reads; a null, absent or differently typed value gives `fallback`.
-  static std::string_view text(const qloop_column *c, std::size_t row, std::string_view fallback = {}) noexcept {
+  static std::string_view text(const qloop_column *c, std::size_t row,
+                               std::string_view fallback = {}) noexcept {
     if (!has(c, row) || c->type != QLOOP_VALUE_STRING) return fallback;
     return std::string_view(c->strings[row], c->lengths[row]);
   }
@@ -182,6 +184,11 @@ public:
   // Returns the result JSON for `method` applied to the request JSON.
   virtual std::string analyze(std::string_view method, std::string_view request_json) = 0;
 };
+// An analysis plugin may also define
+//   std::string analyze_columns(std::string_view method, std::string_view request_json,
+//                               const RecordBatch &table)
+// (no virtual needed): the layer then offers the host the 1.3 column fast
+// path for tabular requests, where `table` replaces the request's "table".
 
 class IntakePlugin : public PluginBase {
 public:
@@ -221,16 +228,28 @@ template <class Fn> qloop_status guarded(std::string &error, Fn &&fn) noexcept {
     fn();
     return QLOOP_OK;
   } catch (const Error &e) {
-    try { error = e.what(); } catch (...) {}
+    try {
+      error = e.what();
+    } catch (...) {
+    }
     return e.status();
   } catch (const std::bad_alloc &) {
-    try { error = "out of memory"; } catch (...) {}
+    try {
+      error = "out of memory";
+    } catch (...) {
+    }
     return QLOOP_ERR_NO_MEMORY;
   } catch (const std::exception &e) {
-    try { error = e.what(); } catch (...) {}
+    try {
+      error = e.what();
+    } catch (...) {
+    }
     return QLOOP_ERR_INTERNAL;
   } catch (...) {
-    try { error = "unknown exception"; } catch (...) {}
+    try {
+      error = "unknown exception";
+    } catch (...) {
+    }
     return QLOOP_ERR_INTERNAL;
   }
 }
@@ -268,7 +287,24 @@ template <class P> struct Adapter {
     Box *b = box(inst);
     return guarded(b->error, [&] {
       auto &p = static_cast<AnalysisPlugin &>(*b->plugin);
-      set_result(b, p.analyze(method ? method : "", std::string_view(req ? req : "", req ? len : 0)), out, out_len);
+      set_result(b, p.analyze(method ? method : "", std::string_view(req ? req : "", req ? len : 0)), out,
+                 out_len);
+    });
+  }
+  static qloop_status analyze_columns(qloop_instance *inst, const char *method, const char *req, size_t len,
+                                      const qloop_record_batch *table, const char **out,
+                                      size_t *out_len) noexcept {
+    Box *b = box(inst);
+    return guarded(b->error, [&] {
+      if (table == nullptr) throw InvalidInput("field 'table': missing");
+      if constexpr (requires(P & p, const RecordBatch &t) {
+                      p.analyze_columns(std::string_view(), std::string_view(), t);
+                    })
+        set_result(b,
+                   static_cast<P &>(*b->plugin)
+                       .analyze_columns(method ? method : "", std::string_view(req ? req : "", req ? len : 0),
+                                        RecordBatch(*table)),
+                   out, out_len);
     });
   }
   static qloop_status run(qloop_instance *inst, const char *req, size_t len, const char **out,
@@ -281,8 +317,9 @@ template <class P> struct Adapter {
   }
   static qloop_status begin(qloop_instance *inst, const char *req, size_t len) noexcept {
     Box *b = box(inst);
-    return guarded(b->error,
-                   [&] { static_cast<ExporterPlugin &>(*b->plugin).begin(std::string_view(req ? req : "", len)); });
+    return guarded(b->error, [&] {
+      static_cast<ExporterPlugin &>(*b->plugin).begin(std::string_view(req ? req : "", len));
+    });
   }
   static qloop_status write_batch(qloop_instance *inst, const char *records, size_t len) noexcept {
     Box *b = box(inst);
@@ -294,7 +331,7 @@ template <class P> struct Adapter {
     Box *b = box(inst);
     return guarded(b->error, [&] {
       if (batch == nullptr) throw InvalidInput("batch: missing");
-      if constexpr (requires(P &p, const RecordBatch &r) { p.write_columns(r); })
+      if constexpr (requires(P & p, const RecordBatch &r) { p.write_columns(r); })
         static_cast<P &>(*b->plugin).write_columns(RecordBatch(*batch));
     });
   }
@@ -306,24 +343,33 @@ template <class P> struct Adapter {
 
   static const void *kind_api() noexcept {
     if constexpr (std::is_base_of_v<AnalysisPlugin, P>) {
-      static const qloop_analysis_api api{sizeof(qloop_analysis_api), 0, P::methods, &analyze};
+      qloop_status (*columns)(qloop_instance *, const char *, const char *, size_t,
+                              const qloop_record_batch *, const char **, size_t *) = nullptr;
+      if constexpr (requires(P & p, const RecordBatch &t) {
+                      p.analyze_columns(std::string_view(), std::string_view(), t);
+                    })
+        columns = &analyze_columns;
+      static const qloop_analysis_api api{sizeof(qloop_analysis_api), 0, P::methods, &analyze, columns};
       return &api;
     } else if constexpr (std::is_base_of_v<IntakePlugin, P>) {
       static const qloop_intake_api api{sizeof(qloop_intake_api), 0, &run};
       return &api;
     } else {
-      static_assert(std::is_base_of_v<ExporterPlugin, P>, "derive from AnalysisPlugin, IntakePlugin or ExporterPlugin");
+      static_assert(std::is_base_of_v<ExporterPlugin, P>,
+                    "derive from AnalysisPlugin, IntakePlugin or ExporterPlugin");
       qloop_status (*columns)(qloop_instance *, const qloop_record_batch *) = nullptr;
-      if constexpr (requires(P &p, const RecordBatch &r) { p.write_columns(r); }) columns = &write_columns;
-      static const qloop_exporter_api api{sizeof(qloop_exporter_api), 0, P::formats, &begin, &write_batch, &finish,
-                                          columns};
+      if constexpr (requires(P & p, const RecordBatch &r) { p.write_columns(r); }) columns = &write_columns;
+      static const qloop_exporter_api api{
+          sizeof(qloop_exporter_api), 0, P::formats, &begin, &write_batch, &finish, columns};
       return &api;
     }
   }
 
   static const char *license() noexcept {
-    if constexpr (requires { P::license; }) return P::license;
-    else return nullptr;
+    if constexpr (requires { P::license; })
+      return P::license;
+    else
+      return nullptr;
   }
 
   static const qloop_plugin_descriptor *entry(const qloop_host *host) noexcept {
@@ -362,8 +408,8 @@ template <class P> struct Adapter {
 
 // Exports the entry symbol for plugin class `Class`. Use once per library.
 #define QLOOP_PLUGIN(Class)                                                                                  \
-  extern "C" QLOOP_EXPORT const qloop_plugin_descriptor *qloop_plugin_entry(const qloop_host *host) {      \
-    return ::qloop::sdk::detail::Adapter<Class>::entry(host);                                               \
+  extern "C" QLOOP_EXPORT const qloop_plugin_descriptor *qloop_plugin_entry(const qloop_host *host) {        \
+    return ::qloop::sdk::detail::Adapter<Class>::entry(host);                                                \
   }
 
 #endif // QLOOP_PLUGIN_HPP

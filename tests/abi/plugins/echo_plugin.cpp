@@ -65,6 +65,28 @@ public:
            ",\"request_bytes\":" + std::to_string(request.size()) +
            ",\"summary\":{\"echo\":" + quoted(request) + "}}";
   }
+
+  // ABI 1.3: says what arrived as columns (names, types, rows, the first
+  // row's values as text) beside the request.
+  std::string analyze_columns(std::string_view method, std::string_view request,
+                              const qloop::sdk::RecordBatch &table) {
+    using qloop::sdk::RecordBatch;
+    std::string columns, first;
+    for (std::size_t j = 0; j < table.columns(); ++j) {
+      const qloop_column &c = table.column_at(j);
+      const char *type = c.type == QLOOP_VALUE_DOUBLE   ? "double"
+                         : c.type == QLOOP_VALUE_STRING ? "string"
+                                                        : "other";
+      columns += std::string(j ? "," : "") + "[" + quoted(c.name) + ",\"" + type + "\"]";
+      std::string value = !RecordBatch::has(&c, 0)       ? "null"
+                          : c.type == QLOOP_VALUE_DOUBLE ? std::to_string(RecordBatch::number(&c, 0))
+                                                         : quoted(RecordBatch::text(&c, 0));
+      if (table.rows() == 0) value = "null";
+      first += std::string(j ? "," : "") + value;
+    }
+    return "{\"method\":" + quoted(method) + ",\"rows\":" + std::to_string(table.rows()) + ",\"columns\":[" +
+           columns + "],\"first_row\":[" + first + "],\"summary\":{\"echo\":" + quoted(request) + "}}";
+  }
 };
 
 } // namespace

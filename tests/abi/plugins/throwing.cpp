@@ -1,9 +1,9 @@
 // A raw C++ plugin that breaks the no-exceptions rule: with THROW_IN_ENTRY the
 // entry itself throws; otherwise create works and every other function throws.
 // The host must survive all of it and log why.
-#include <qloop/plugin.h>
-
 #include <stdexcept>
+
+#include <qloop/plugin.h>
 
 namespace {
 
@@ -25,7 +25,7 @@ qloop_status analyze(qloop_instance *, const char *, const char *, size_t, const
 }
 
 const char *const methods[] = {"throwing", nullptr};
-const qloop_analysis_api analysis{sizeof(qloop_analysis_api), 0, methods, &analyze};
+const qloop_analysis_api analysis{sizeof(qloop_analysis_api), 0, methods, &analyze, nullptr};
 
 } // namespace
 
