@@ -6,11 +6,15 @@
 
 #include <qloop/plugin.hpp>
 
-#include "svg_sanitize.hpp"
-#include "text_clean.hpp"
+#include "report_pdf/svg_sanitize.hpp"
+#include "report_pdf/text_clean.hpp"
 
 namespace qloop::eightd {
 namespace {
+
+using reportpdf::clean;
+using reportpdf::clean_line;
+using reportpdf::sanitize_svg;
 
 using json = nlohmann::ordered_json;
 
@@ -84,30 +88,23 @@ public:
 private:
   std::string raw(const json &v) const {
     switch (v.type()) {
-    case json::value_t::null:
-      return {};
-    case json::value_t::string:
-      return v.get_ref<const std::string &>();
-    case json::value_t::boolean:
-      return yes_no(lang_, v.get<bool>());
+    case json::value_t::null: return {};
+    case json::value_t::string: return v.get_ref<const std::string &>();
+    case json::value_t::boolean: return yes_no(lang_, v.get<bool>());
     case json::value_t::number_integer:
     case json::value_t::number_unsigned:
-    case json::value_t::number_float:
-      return number_text(v);
+    case json::value_t::number_float: return number_text(v);
     case json::value_t::array: {
       std::string out;
-      for (const auto &item : v)
-        out += (out.empty() ? "" : ", ") + raw(item);
+      for (const auto &item : v) out += (out.empty() ? "" : ", ") + raw(item);
       return out;
     }
     case json::value_t::object: {
       std::string out;
-      for (const auto &[k, item] : v.items())
-        out += (out.empty() ? "" : "\n") + k + ": " + raw(item);
+      for (const auto &[k, item] : v.items()) out += (out.empty() ? "" : "\n") + k + ": " + raw(item);
       return out;
     }
-    default:
-      return v.dump(-1, ' ', false, json::error_handler_t::replace);
+    default: return v.dump(-1, ' ', false, json::error_handler_t::replace);
     }
   }
 
@@ -168,8 +165,7 @@ bool is_five_why(const std::string &method, const std::string &plugin) {
 Table result_table(const Reader &r, const json &t, const std::string &path) {
   Table table;
   table.title = r.line(t, "title");
-  for (const auto &c : Reader::array(t, "columns", path + ".columns"))
-    table.columns.push_back(r.line(c));
+  for (const auto &c : Reader::array(t, "columns", path + ".columns")) table.columns.push_back(r.line(c));
   const json &rows = Reader::array(t, "rows", path + ".rows");
   for (std::size_t i = 0; i < rows.size(); ++i) {
     if (i >= r.limits().max_table_rows) {
@@ -178,8 +174,7 @@ Table result_table(const Reader &r, const json &t, const std::string &path) {
     }
     std::vector<std::string> cells;
     if (rows[i].is_array())
-      for (const auto &cell : rows[i])
-        cells.push_back(r.line(cell));
+      for (const auto &cell : rows[i]) cells.push_back(r.line(cell));
     else
       cells.push_back(r.line(rows[i]));
     cells.resize(std::max(cells.size(), table.columns.size()));
@@ -266,8 +261,7 @@ void read_analyses(const Reader &r, const json &list, Report &report, std::vecto
       an.findings.push_back(sev.empty() ? msg : sev + ": " + msg);
     }
     if (is_five_why(an.method, plugin))
-      for (auto &c : why_chains(r, result, an.id, path + ".result"))
-        chains.push_back({an.id, std::move(c)});
+      for (auto &c : why_chains(r, result, an.id, path + ".result")) chains.push_back({an.id, std::move(c)});
     report.analyses.push_back(std::move(an));
   }
 }
@@ -309,8 +303,7 @@ void read_root_causes(const Reader &r, const json &d4, const std::vector<RawChai
         if (rc.chain.kind == kind) gap.chains.push_back(rc.chain);
       of_kind.push_back(std::move(gap));
     }
-    for (auto &c : of_kind)
-      report.root_causes.push_back(std::move(c));
+    for (auto &c : of_kind) report.root_causes.push_back(std::move(c));
   }
   for (const auto &c : causes)
     if (c.kind != "occurrence" && c.kind != "escape") report.root_causes.push_back(c);
@@ -336,8 +329,7 @@ ActionRow action_row(const Reader &r, const json &a) {
 
 void read_actions(const Reader &r, const json &list, const json &d5, Report &report) {
   std::set<std::string> d5_ids;
-  for (const auto &id : Reader::array(d5, "action_ids", "eight_d.d5.action_ids"))
-    d5_ids.insert(r.line(id));
+  for (const auto &id : Reader::array(d5, "action_ids", "eight_d.d5.action_ids")) d5_ids.insert(r.line(id));
   for (std::size_t i = 0; i < list.size(); ++i) {
     ActionRow row = action_row(r, Reader::element_object(list[i], at("actions", i)));
     if (row.type == "temporary")
@@ -416,43 +408,8 @@ void read_revisits(const Reader &r, const json &list, Report &report) {
 
 std::size_t Report::chart_count() const {
   std::size_t n = 0;
-  for (const auto &a : analyses)
-    n += a.charts.size();
+  for (const auto &a : analyses) n += a.charts.size();
   return n;
-}
-
-std::string display_time(const std::string &iso) {
-  // YYYY-MM-DD[(T| )HH:MM[:SS[.fff]][Z|+hh:mm|-hh:mm]]
-  auto digits = [&](std::size_t at, std::size_t n) {
-    if (at + n > iso.size()) return false;
-    for (std::size_t i = at; i < at + n; ++i)
-      if (iso[i] < '0' || iso[i] > '9') return false;
-    return true;
-  };
-  if (!digits(0, 4) || iso.size() < 10 || iso[4] != '-' || !digits(5, 2) || iso[7] != '-' || !digits(8, 2))
-    return iso;
-  const std::string date = iso.substr(0, 10);
-  if (iso.size() == 10) return date;
-  if ((iso[10] != 'T' && iso[10] != ' ') || !digits(11, 2) || iso.size() < 16 || iso[13] != ':' ||
-      !digits(14, 2))
-    return iso;
-  std::size_t i = 16;
-  if (i < iso.size() && iso[i] == ':') {
-    if (!digits(i + 1, 2)) return iso;
-    i += 3;
-    if (i < iso.size() && iso[i] == '.') {
-      ++i;
-      if (!digits(i, 1)) return iso;
-      while (digits(i, 1))
-        ++i;
-    }
-  }
-  const std::string zone = iso.substr(i);
-  const bool offset = (zone.size() == 6 && (zone[0] == '+' || zone[0] == '-') && digits(i + 1, 2) &&
-                       zone[3] == ':' && digits(i + 4, 2)) ||
-                      (zone.size() == 5 && (zone[0] == '+' || zone[0] == '-') && digits(i + 1, 4));
-  if (!zone.empty() && zone != "Z" && !offset) return iso;
-  return date + " " + iso.substr(11, 5) + (zone.empty() ? "" : zone == "Z" ? " UTC" : " " + zone);
 }
 
 Report build_report(const nlohmann::ordered_json &case_file, Lang lang, const ModelLimits &limits,

@@ -11,6 +11,7 @@
 
 #include "labels.hpp"
 #include "report_model.hpp"
+#include "report_pdf/time_text.hpp"
 
 namespace qloop::eightd {
 
@@ -21,6 +22,6 @@ Report build_report(const nlohmann::ordered_json &case_file, Lang lang, const Mo
                     const std::string &generated_at);
 
 // "2025-11-25T18:01:27Z" -> "2025-11-25 18:01 UTC"; other text unchanged.
-std::string display_time(const std::string &iso);
+using reportpdf::display_time;
 
 } // namespace qloop::eightd

@@ -5,13 +5,17 @@
 #include <filesystem>
 
 #include "case_file.hpp"
-#include "fonts.hpp"
-#include "output_file.hpp"
 #include "pdf_report.hpp"
+#include "report_pdf/fonts.hpp"
+#include "report_pdf/output_file.hpp"
 #include "text_reports.hpp"
 
 namespace qloop::eightd {
 namespace {
+
+using reportpdf::commit_file;
+using reportpdf::temporary_path;
+using reportpdf::write_file;
 
 using json = nlohmann::json;
 
@@ -81,7 +85,8 @@ void EightDExporter::begin(std::string_view request_json) {
     const std::string wanted = pdf_style_.page.font_family != PageSetup{}.font_family
                                    ? pdf_style_.page.font_family
                                    : option(options, "font_family");
-    const FontChoice font = choose_cjk_font(wanted.empty() ? PageSetup{}.font_family : wanted);
+    const reportpdf::FontChoice font =
+        reportpdf::choose_cjk_font(wanted.empty() ? PageSetup{}.font_family : wanted, id);
     if (!font.warning.empty()) host().warn("export.8d: " + font.warning);
     pdf_style_.page.font_family = font.family;
   } else {

@@ -186,24 +186,11 @@ constexpr ValueEntry kValues[] = {
 
 Table build(bool zh) {
   Table t;
-  for (const auto &e : kLabels)
-    t.emplace(e.key, zh ? e.zh : e.en);
+  for (const auto &e : kLabels) t.emplace(e.key, zh ? e.zh : e.en);
   return t;
 }
 
 } // namespace
-
-bool parse_lang(std::string_view text, Lang &out) {
-  if (text == "en")
-    out = Lang::en;
-  else if (text == "zh-CN")
-    out = Lang::zh_cn;
-  else
-    return false;
-  return true;
-}
-
-const char *lang_code(Lang lang) { return lang == Lang::zh_cn ? "zh-CN" : "en"; }
 
 const std::map<std::string, std::string> &labels(Lang lang) {
   static const Table en = build(false), zh = build(true);

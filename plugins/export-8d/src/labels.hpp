@@ -7,13 +7,13 @@
 #include <string>
 #include <string_view>
 
+#include "report_pdf/lang.hpp"
+
 namespace qloop::eightd {
 
-enum class Lang { en, zh_cn };
-
-// "en" or "zh-CN"; anything else is not a language of this report.
-bool parse_lang(std::string_view text, Lang &out);
-const char *lang_code(Lang lang); // "en" or "zh-CN" (also the HTML lang attribute)
+using reportpdf::Lang;
+using reportpdf::lang_code;
+using reportpdf::parse_lang;
 
 // Label key -> text, e.g. "d4" -> "D4 Root cause" / "D4 根本原因分析".
 const std::map<std::string, std::string> &labels(Lang lang);

@@ -5,10 +5,17 @@
 
 #include <kainjow/mustache.hpp>
 
-#include "text_clean.hpp"
+#include "report_pdf/text_clean.hpp"
 
 namespace qloop::eightd {
 namespace {
+
+using reportpdf::clean_line;
+using reportpdf::PageDecoration;
+using reportpdf::PdfCanvas;
+using reportpdf::Rgb;
+using reportpdf::TableSpec;
+using reportpdf::TextStyle;
 
 constexpr const char *kDash = "\xE2\x80\x94";
 
@@ -27,8 +34,7 @@ public:
     TableSpec t;
     t.weights = {0.3, 0.7};
     t.label_column = true;
-    for (const auto &f : fields)
-      t.rows.push_back({f.label, shown(f.value)});
+    for (const auto &f : fields) t.rows.push_back({f.label, shown(f.value)});
     c_.table(t);
   }
 
@@ -117,8 +123,7 @@ public:
         TableSpec t;
         t.weights = {0.3, 0.7};
         t.label_column = true;
-        for (const auto &f : a.summary)
-          t.rows.push_back({f.label, shown(f.value)});
+        for (const auto &f : a.summary) t.rows.push_back({f.label, shown(f.value)});
         c_.table(t);
       }
       for (const auto &chart : a.charts) {
@@ -135,8 +140,7 @@ public:
         if (!table.title.empty()) c_.heading(table.title, 3);
         TableSpec t;
         std::size_t n = table.columns.size();
-        for (const auto &row : table.rows)
-          n = std::max(n, row.size());
+        for (const auto &row : table.rows) n = std::max(n, row.size());
         n = std::min<std::size_t>(n, 10); // narrower than this is unreadable on A4
         if (n == 0) continue;
         t.headers.assign(table.columns.begin(), table.columns.begin() + std::min(n, table.columns.size()));
@@ -152,8 +156,7 @@ public:
       }
       if (!a.findings.empty()) {
         c_.heading(L("findings"), 3);
-        for (const auto &f : a.findings)
-          c_.paragraph("\xE2\x80\xA2 " + f, TextStyle{0.92});
+        for (const auto &f : a.findings) c_.paragraph("\xE2\x80\xA2 " + f, TextStyle{0.92});
       }
     }
   }
@@ -266,8 +269,7 @@ PdfResult write_pdf(const Report &report, const PdfStyle &style, const std::stri
                                                               {"d8", [&] { w.d8(); }},
                                                               {"contacts", [&] { w.contacts(); }},
                                                               {"revisits", [&] { w.revisits(); }}};
-  for (const auto &id : style.sections)
-    parts.at(id)();
+  for (const auto &id : style.sections) parts.at(id)();
 
   kainjow::mustache::object vars{{"number", report.number},
                                  {"customer", report.customer},
@@ -275,16 +277,19 @@ PdfResult write_pdf(const Report &report, const PdfStyle &style, const std::stri
                                  {"title", title},
                                  {"generated_at", report.generated_at}};
   const std::string page_format = label(report.lang, "page_footer");
-  canvas.write(path, title + " " + report.number, [&](int page, int total) {
-    auto page_vars = vars;
-    page_vars["page"] = std::to_string(page);
-    page_vars["pages"] = std::to_string(total);
-    std::string footer_right = page_format;
-    footer_right.replace(footer_right.find("{n}"), 3, std::to_string(page));
-    footer_right.replace(footer_right.find("{m}"), 3, std::to_string(total));
-    return PageDecoration{plain(style.header, page_vars), title, plain(style.footer, page_vars),
-                          footer_right};
-  });
+  canvas.write(
+      path, title + " " + report.number,
+      [&](int page, int total) {
+        auto page_vars = vars;
+        page_vars["page"] = std::to_string(page);
+        page_vars["pages"] = std::to_string(total);
+        std::string footer_right = page_format;
+        footer_right.replace(footer_right.find("{n}"), 3, std::to_string(page));
+        footer_right.replace(footer_right.find("{m}"), 3, std::to_string(total));
+        return PageDecoration{plain(style.header, page_vars), title, plain(style.footer, page_vars),
+                              footer_right};
+      },
+      "qloop export.8d");
   result.pages = canvas.pages();
   return result;
 }

@@ -71,7 +71,8 @@ PdfStyle load_pdf_style(const std::string &template_dir) {
     else if (key == "margin_mm")
       style.page.margin_mm = number(v, where, "margin_mm", 5, 40);
     else if (key == "accent") {
-      if (!parse_colour(text(v, where, "accent"), style.page.accent)) bad(where, "'accent' must be #rrggbb");
+      if (!reportpdf::parse_colour(text(v, where, "accent"), style.page.accent))
+        bad(where, "'accent' must be #rrggbb");
     } else if (key == "title")
       style.title = text(v, where, "title");
     else if (key == "header")

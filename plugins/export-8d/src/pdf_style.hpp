@@ -7,9 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "pdf_canvas.hpp"
+#include "report_pdf/pdf_canvas.hpp"
 
 namespace qloop::eightd {
+
+using reportpdf::PageSetup;
 
 struct PdfStyle {
   PageSetup page;

@@ -1,11 +1,15 @@
 #include "template_data.hpp"
 
+#include "report_pdf/html_text.hpp"
+
 namespace qloop::eightd {
 namespace {
 
 using kainjow::mustache::data;
 using kainjow::mustache::list;
 using kainjow::mustache::object;
+
+using reportpdf::css_string;
 
 constexpr const char *kDash = "\xE2\x80\x94"; // an empty value still shows as a cell
 
@@ -48,8 +52,7 @@ data action(const ActionRow &a) {
 
 data actions(const std::vector<ActionRow> &rows) {
   list out;
-  for (const auto &a : rows)
-    out.push_back(action(a));
+  for (const auto &a : rows) out.push_back(action(a));
   return out;
 }
 
@@ -76,12 +79,10 @@ data tables(const std::vector<Table> &ts) {
   list out;
   for (const auto &t : ts) {
     list columns, rows;
-    for (const auto &c : t.columns)
-      columns.push_back(object{{"name", c}});
+    for (const auto &c : t.columns) columns.push_back(object{{"name", c}});
     for (const auto &r : t.rows) {
       list cells;
-      for (const auto &c : r)
-        cells.push_back(object{{"value", c}});
+      for (const auto &c : r) cells.push_back(object{{"value", c}});
       rows.push_back(object{{"cells", cells}});
     }
     object o{{"title", t.title}, {"columns", columns}, {"rows", rows}};
@@ -105,8 +106,7 @@ data analyses(const std::vector<Analysis> &as, const ChartSource &source) {
       chart["problem"] = src.empty() ? data(shown(c.problem)) : data(data::type::bool_false);
       charts.push_back(chart);
     }
-    for (const auto &f : a.findings)
-      findings.push_back(object{{"text", f}});
+    for (const auto &f : a.findings) findings.push_back(object{{"text", f}});
     out.push_back(with_flags(object{{"id", shown(a.id)},
                                     {"method", shown(a.method)},
                                     {"title", a.title},
@@ -118,31 +118,6 @@ data analyses(const std::vector<Analysis> &as, const ChartSource &source) {
                                     {"findings", findings}}));
   }
   return out;
-}
-
-// A CSS string literal of only [A-Za-z0-9 \\"] characters: everything else
-// is a hex escape, so the value is safe inside <style> whatever the text,
-// and HTML escaping leaves it alone.
-std::string css_string(const std::string &utf8) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out = "\"";
-  for (std::size_t i = 0; i < utf8.size();) {
-    const auto c = static_cast<unsigned char>(utf8[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-    char32_t cp = n == 1 ? c : static_cast<char32_t>(c & (0x7F >> n));
-    for (std::size_t k = 1; k < n && i + k < utf8.size(); ++k)
-      cp = (cp << 6) | (utf8[i + k] & 0x3F);
-    i += n;
-    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9') || cp == ' ') {
-      out += static_cast<char>(cp);
-      continue;
-    }
-    std::string hex;
-    for (char32_t v = cp; v != 0 || hex.empty(); v >>= 4)
-      hex.insert(hex.begin(), kHex[v & 15]);
-    out += "\\" + hex + " ";
-  }
-  return out + "\"";
 }
 
 // "page {n} / {m}" as a CSS content value with page counters.
@@ -157,8 +132,7 @@ std::string css_page_footer(Lang lang) {
 
 data template_data(const Report &r, const ChartSource &chart_source) {
   object labels_obj;
-  for (const auto &[k, v] : labels(r.lang))
-    labels_obj[k] = v;
+  for (const auto &[k, v] : labels(r.lang)) labels_obj[k] = v;
 
   list team, containment, root_causes, deployment, contacts, revisits;
   for (const auto &m : r.team)

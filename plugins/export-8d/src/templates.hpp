@@ -1,9 +1,7 @@
 // Site templates for the HTML and Markdown reports: mustache files in the
 // directory named by the `template_dir` key. A file present there replaces
-// the built-in one of the same name (8d.html.mustache, 8d.md.mustache); a
-// missing directory, an unreadable file or a template that does not parse is
-// a configuration error named with its path, found in begin() before any
-// work is done.
+// the built-in one of the same name (8d.html.mustache, 8d.md.mustache); the
+// checks and the errors are the shared ones (report_pdf/site_template.hpp).
 #pragma once
 
 #include <string>
@@ -11,15 +9,13 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "report_pdf/site_template.hpp"
+
 namespace qloop::eightd {
 
 enum class TextFormat { html, markdown };
 
-struct TemplateChoice {
-  std::string file_name; // e.g. "8d.html.mustache"
-  std::string origin;    // "built-in" or the path read
-  std::string source;
-};
+using reportpdf::TemplateChoice;
 
 // The built-in template of `format` (compiled in from templates/).
 std::string_view builtin_template(TextFormat format);

@@ -1,19 +1,13 @@
 #include "text_reports.hpp"
 
-#include <glib.h>
-
 #include "markdown_escape.hpp"
+#include "report_pdf/html_text.hpp"
 #include "template_data.hpp"
 
 namespace qloop::eightd {
 
 std::string render_html(const Report &report, const TemplateChoice &choice) {
-  auto source = [](const Chart &chart) {
-    gchar *encoded = g_base64_encode(reinterpret_cast<const guchar *>(chart.svg.data()), chart.svg.size());
-    std::string uri = std::string("data:image/svg+xml;base64,") + encoded;
-    g_free(encoded);
-    return uri;
-  };
+  auto source = [](const Chart &chart) { return reportpdf::svg_data_uri(chart.svg); };
   return render_template(choice, template_data(report, source), TextFormat::html);
 }
 

@@ -1,19 +1,19 @@
 // The PDF needs a font with Chinese glyphs; fontconfig is asked in begin().
 #include <fontconfig/fontconfig.h>
 
-#include "fonts.hpp"
+#include "report_pdf/fonts.hpp"
 #include "test_support.hpp"
 
-using qloop::eightd::choose_cjk_font;
+using qloop::reportpdf::choose_cjk_font;
 
 TEST(Fonts, TheConfiguredNotoCjkFontIsUsed) {
-  const auto font = choose_cjk_font("Noto Sans CJK SC");
+  const auto font = choose_cjk_font("Noto Sans CJK SC", "export.8d");
   EXPECT_EQ(font.family, "Noto Sans CJK SC");
   EXPECT_TRUE(font.warning.empty());
 }
 
 TEST(Fonts, AMissingFontFallsBackToAnInstalledChineseFontWithAWarning) {
-  const auto font = choose_cjk_font("No Such Font 12345");
+  const auto font = choose_cjk_font("No Such Font 12345", "export.8d");
   EXPECT_FALSE(font.family.empty());
   EXPECT_NE(font.family, "No Such Font 12345");
   EXPECT_NE(font.warning.find("'No Such Font 12345' is not installed"), std::string::npos);
@@ -21,7 +21,7 @@ TEST(Fonts, AMissingFontFallsBackToAnInstalledChineseFontWithAWarning) {
 
 TEST(Fonts, ALatinOnlyFontIsNotEnough) {
   // DejaVu (fontconfig's own dependency) has no Chinese: another font is chosen.
-  const auto font = choose_cjk_font("DejaVu Sans");
+  const auto font = choose_cjk_font("DejaVu Sans", "export.8d");
   EXPECT_NE(font.family, "DejaVu Sans");
   EXPECT_FALSE(font.warning.empty());
 }
@@ -29,7 +29,7 @@ TEST(Fonts, ALatinOnlyFontIsNotEnough) {
 TEST(Fonts, NoChineseFontAtAllIsAClearError) {
   FcConfig *empty = FcConfigCreate(); // a machine with no fonts installed
   try {
-    choose_cjk_font("Noto Sans CJK SC", empty);
+    choose_cjk_font("Noto Sans CJK SC", "export.8d", empty);
     ADD_FAILURE() << "expected an error";
   } catch (const qloop::sdk::Error &e) {
     EXPECT_EQ(e.status(), QLOOP_ERR_CONFIG);

@@ -1,10 +1,10 @@
 // Chart SVG from stored analysis results loses everything active or external.
 #include <gtest/gtest.h>
 
-#include "svg_sanitize.hpp"
+#include "report_pdf/svg_sanitize.hpp"
 #include "test_support.hpp"
 
-using qloop::eightd::sanitize_svg;
+using qloop::reportpdf::sanitize_svg;
 
 TEST(SvgSanitize, RemovesScriptsHandlersAndExternalLinks) {
   const std::string svg = eightd_test::bar_chart("柏拉图", 3, true);

@@ -2,11 +2,11 @@
 #include <gtest/gtest.h>
 
 #include "case_file.hpp"
-#include "text_clean.hpp"
+#include "report_pdf/text_clean.hpp"
 
-using qloop::eightd::clean;
-using qloop::eightd::clean_line;
 using qloop::eightd::display_time;
+using qloop::reportpdf::clean;
+using qloop::reportpdf::clean_line;
 
 namespace {
 
@@ -51,8 +51,7 @@ TEST(TextClean, DropsControlCharactersAndNormalisesLineEnds) {
 
 TEST(TextClean, TruncatesLongTextOnACharacterBoundaryWithANote) {
   std::string big;
-  for (int i = 0; i < 100000; ++i)
-    big += "中";
+  for (int i = 0; i < 100000; ++i) big += "中";
   const std::string out = clean(big, 1001); // 1001 is not a multiple of 3
   EXPECT_TRUE(valid_utf8(out));
   EXPECT_LT(out.size(), 1100u);

@@ -16,7 +16,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-namespace qloop::eightd {
+namespace qloop::reportpdf {
 
 struct Rgb {
   double r = 0, g = 0, b = 0;
@@ -45,6 +45,8 @@ struct TableSpec {
   std::vector<std::vector<std::string>> rows;
   bool label_column = false; // first column shaded and bold (key/value tables)
   double font_scale = 0.92;
+  std::vector<PangoAlignment> align; // per column (figures right-aligned); missing: left
+  std::vector<bool> shaded_rows;     // per row: shaded background (e.g. the vital few)
 };
 
 // What write() prints on each page.
@@ -69,6 +71,9 @@ public:
   // Draws a sanitized SVG scaled to the content width; returns false (and
   // sets `problem`) when librsvg cannot read it, drawing a note instead.
   bool svg(const std::string &svg, const std::string &caption, std::string &problem);
+  // The height svg() will draw `svg` at (0 when librsvg cannot read it), so
+  // a caller can keep a heading on the page of the chart that follows it.
+  double svg_height(const std::string &svg) const;
   void space(double points);
   // Starts a new page unless `points` of height remain on this one.
   void keep(double points);
@@ -76,9 +81,11 @@ public:
   int pages() const { return static_cast<int>(pages_.size()); }
 
   // Writes the PDF to `path` (the caller makes it atomic). `decorate` gives
-  // the header and footer of page n of total. Throws qloop::sdk::Error(IO).
+  // the header and footer of page n of total; `creator` goes into the PDF's
+  // metadata (which plugin wrote it). Throws qloop::sdk::Error(IO).
   void write(const std::string &path, const std::string &title,
-             const std::function<PageDecoration(int page, int total)> &decorate);
+             const std::function<PageDecoration(int page, int total)> &decorate,
+             const std::string &creator = "qloop");
 
 private:
   struct Line {
@@ -95,6 +102,7 @@ private:
   void draw_line(const Line &line, double x, double y_top_of_block, const Rgb &colour);
   void new_page();
   double line_height(double scale) const;
+  double svg_scale(double w, double h) const; // drawn size / intrinsic size
   void table_header(const TableSpec &spec, const std::vector<double> &widths, const std::vector<Block> &head,
                     double head_h);
 
@@ -108,4 +116,4 @@ private:
   cairo_t *cr_ = nullptr;
 };
 
-} // namespace qloop::eightd
+} // namespace qloop::reportpdf

@@ -1,6 +1,6 @@
-#include "text_clean.hpp"
+#include "report_pdf/text_clean.hpp"
 
-namespace qloop::eightd {
+namespace qloop::reportpdf {
 namespace {
 
 constexpr const char *kReplacement = "\xEF\xBF\xBD";
@@ -72,4 +72,4 @@ std::string clean_line(std::string_view text, std::size_t max_bytes) {
   return clean_impl(text, max_bytes, true);
 }
 
-} // namespace qloop::eightd
+} // namespace qloop::reportpdf

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-namespace qloop::eightd {
+namespace qloop::reportpdf {
 
 struct SanitizedSvg {
   std::string svg;         // the cleaned document; empty when it could not be used
@@ -22,4 +22,4 @@ struct SanitizedSvg {
 // active parts. Never throws on bad input: the problem is in the result.
 SanitizedSvg sanitize_svg(std::string_view svg, std::size_t max_bytes);
 
-} // namespace qloop::eightd
+} // namespace qloop::reportpdf

@@ -1,4 +1,4 @@
-#include "output_file.hpp"
+#include "report_pdf/output_file.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -8,7 +8,7 @@
 #include <qloop/plugin.hpp>
 #include <unistd.h>
 
-namespace qloop::eightd {
+namespace qloop::reportpdf {
 
 std::string temporary_path(const std::string &path) { return path + ".tmp-" + std::to_string(::getpid()); }
 
@@ -35,4 +35,4 @@ void write_file(const std::string &path, std::string_view content) {
   commit_file(temp, path);
 }
 
-} // namespace qloop::eightd
+} // namespace qloop::reportpdf

@@ -1,4 +1,4 @@
-#include "fonts.hpp"
+#include "report_pdf/fonts.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -6,7 +6,7 @@
 
 #include <qloop/plugin.hpp>
 
-namespace qloop::eightd {
+namespace qloop::reportpdf {
 namespace {
 
 struct PatternFree {
@@ -54,7 +54,7 @@ int preference(const std::string &family) {
 
 } // namespace
 
-FontChoice choose_cjk_font(const std::string &wanted, FcConfig *config) {
+FontChoice choose_cjk_font(const std::string &wanted, const std::string &section, FcConfig *config) {
   if (config == nullptr && !FcInit())
     throw sdk::Error(QLOOP_ERR_CONFIG, "fontconfig could not be initialised");
   FontChoice choice;
@@ -70,11 +70,11 @@ FontChoice choose_cjk_font(const std::string &wanted, FcConfig *config) {
   FcPatternAddString(any.get(), FC_LANG, reinterpret_cast<const FcChar8 *>("zh-cn"));
   auto families = chinese_families(config, any.get());
   if (families.empty())
-    throw sdk::Error(
-        QLOOP_ERR_CONFIG,
-        "no font with Chinese glyphs found by fontconfig (wanted '" + wanted +
-            "'): install the Debian package fonts-noto-cjk, or set [export.8d] font_family to an "
-            "installed CJK font (see `fc-list :lang=zh-cn family`)");
+    throw sdk::Error(QLOOP_ERR_CONFIG, "no font with Chinese glyphs found by fontconfig (wanted '" + wanted +
+                                           "'): install the Debian package fonts-noto-cjk, or set [" +
+                                           section +
+                                           "] font_family to an "
+                                           "installed CJK font (see `fc-list :lang=zh-cn family`)");
   std::stable_sort(families.begin(), families.end(),
                    [](const std::string &a, const std::string &b) { return preference(a) < preference(b); });
   choice.family = families.front();
@@ -83,4 +83,4 @@ FontChoice choose_cjk_font(const std::string &wanted, FcConfig *config) {
   return choice;
 }
 
-} // namespace qloop::eightd
+} // namespace qloop::reportpdf

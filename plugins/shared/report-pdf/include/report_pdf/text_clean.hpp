@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace qloop::eightd {
+namespace qloop::reportpdf {
 
 // Valid UTF-8 (an invalid sequence, surrogate or overlong form becomes
 // U+FFFD), without control characters except '\n' and '\t' ('\r\n' and a lone
@@ -19,4 +19,4 @@ std::string clean(std::string_view text, std::size_t max_bytes);
 // cells, headers and file names.
 std::string clean_line(std::string_view text, std::size_t max_bytes);
 
-} // namespace qloop::eightd
+} // namespace qloop::reportpdf

@@ -1,4 +1,4 @@
-#include "svg_sanitize.hpp"
+#include "report_pdf/svg_sanitize.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -7,7 +7,7 @@
 
 #include <pugixml.hpp>
 
-namespace qloop::eightd {
+namespace qloop::reportpdf {
 namespace {
 
 std::string lower(std::string_view s) {
@@ -59,8 +59,7 @@ std::size_t scrub(pugi::xml_node node) {
     if (handler || (link && !safe_reference(attr.value())) || external_url(attr.value()))
       drop_attrs.push_back(attr);
   }
-  for (auto a : drop_attrs)
-    node.remove_attribute(a);
+  for (auto a : drop_attrs) node.remove_attribute(a);
   removed += drop_attrs.size();
 
   std::vector<pugi::xml_node> drop_nodes;
@@ -75,8 +74,7 @@ std::size_t scrub(pugi::xml_node node) {
         removed += scrub(child);
     }
   }
-  for (auto c : drop_nodes)
-    node.remove_child(c);
+  for (auto c : drop_nodes) node.remove_child(c);
   return removed + drop_nodes.size();
 }
 
@@ -118,4 +116,4 @@ SanitizedSvg sanitize_svg(std::string_view svg, std::size_t max_bytes) {
   return result;
 }
 
-} // namespace qloop::eightd
+} // namespace qloop::reportpdf

@@ -1,4 +1,4 @@
-#include "pdf_canvas.hpp"
+#include "report_pdf/pdf_canvas.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,7 +10,7 @@
 #include <librsvg/rsvg.h>
 #include <qloop/plugin.hpp>
 
-namespace qloop::eightd {
+namespace qloop::reportpdf {
 namespace {
 
 constexpr double kA4Width = 595.2756;  // 210 mm in points
@@ -68,8 +68,7 @@ PdfCanvas::PdfCanvas(const PageSetup &setup)
 
 PdfCanvas::~PdfCanvas() {
   if (cr_ != nullptr) cairo_destroy(cr_);
-  for (auto *page : pages_)
-    cairo_surface_destroy(page);
+  for (auto *page : pages_) cairo_surface_destroy(page);
 }
 
 void PdfCanvas::new_page() {
@@ -198,8 +197,7 @@ void PdfCanvas::table_header(const TableSpec &spec, const std::vector<double> &w
     cairo_fill_preserve(cr_);
     set_colour(cr_, kRule);
     cairo_stroke(cr_);
-    for (const auto &line : head[i].lines)
-      draw_line(line, x + kPadX, y_ + kPadY, Rgb{0.1, 0.1, 0.1});
+    for (const auto &line : head[i].lines) draw_line(line, x + kPadX, y_ + kPadY, Rgb{0.1, 0.1, 0.1});
     x += widths[i];
   }
   y_ += head_h;
@@ -211,8 +209,7 @@ void PdfCanvas::table(const TableSpec &spec) {
   if (n == 0) return;
   const double total = std::accumulate(spec.weights.begin(), spec.weights.end(), 0.0);
   std::vector<double> widths;
-  for (double w : spec.weights)
-    widths.push_back(content_width() * w / total);
+  for (double w : spec.weights) widths.push_back(content_width() * w / total);
 
   const TextStyle body{spec.font_scale};
   TextStyle bold = body;
@@ -221,8 +218,10 @@ void PdfCanvas::table(const TableSpec &spec) {
   double head_h = 0;
   if (!spec.headers.empty()) {
     for (std::size_t i = 0; i < n; ++i) {
+      TextStyle style = bold;
+      if (i < spec.align.size()) style.align = spec.align[i];
       head.push_back(
-          layout(i < spec.headers.size() ? spec.headers[i] : std::string(), bold, widths[i] - 2 * kPadX));
+          layout(i < spec.headers.size() ? spec.headers[i] : std::string(), style, widths[i] - 2 * kPadX));
       head_h = std::max(head_h, head.back().height());
     }
     head_h += 2 * kPadY;
@@ -231,13 +230,16 @@ void PdfCanvas::table(const TableSpec &spec) {
   table_header(spec, widths, head, head_h);
   bool at_top = false; // just after a page break and the repeated header
 
-  for (const auto &row : spec.rows) {
+  for (std::size_t r = 0; r < spec.rows.size(); ++r) {
+    const auto &row = spec.rows[r];
+    const bool shaded_row = r < spec.shaded_rows.size() && spec.shaded_rows[r];
     std::vector<Block> cells;
     double full = 0;
     for (std::size_t i = 0; i < n; ++i) {
       const bool label = spec.label_column && i == 0;
-      cells.push_back(
-          layout(i < row.size() ? row[i] : std::string(), label ? bold : body, widths[i] - 2 * kPadX));
+      TextStyle style = label ? bold : body;
+      if (i < spec.align.size()) style.align = spec.align[i];
+      cells.push_back(layout(i < row.size() ? row[i] : std::string(), style, widths[i] - 2 * kPadX));
       full = std::max(full, cells.back().height());
     }
     full += 2 * kPadY;
@@ -258,8 +260,7 @@ void PdfCanvas::table(const TableSpec &spec) {
         const auto &lines = cells[i].lines;
         if (next[i] >= lines.size()) continue;
         offset[i] = lines[next[i]].top;
-        while (end[i] < lines.size() && lines[end[i]].bottom - offset[i] <= avail)
-          ++end[i];
+        while (end[i] < lines.size() && lines[end[i]].bottom - offset[i] <= avail) ++end[i];
         if (end[i] == next[i] && at_top) ++end[i]; // a line taller than a page still goes somewhere
         if (end[i] > next[i]) {
           progress = true;
@@ -276,7 +277,7 @@ void PdfCanvas::table(const TableSpec &spec) {
       double x = left_;
       for (std::size_t i = 0; i < n; ++i) {
         cairo_rectangle(cr_, x, y_, widths[i], h);
-        if (spec.label_column && i == 0) {
+        if ((spec.label_column && i == 0) || shaded_row) {
           set_colour(cr_, kShade);
           cairo_fill_preserve(cr_);
         }
@@ -291,8 +292,7 @@ void PdfCanvas::table(const TableSpec &spec) {
       at_top = false;
       next = end;
       bool done = true;
-      for (std::size_t i = 0; i < n; ++i)
-        done = done && next[i] >= cells[i].lines.size();
+      for (std::size_t i = 0; i < n; ++i) done = done && next[i] >= cells[i].lines.size();
       if (done) break;
       new_page();
       table_header(spec, widths, head, head_h);
@@ -300,6 +300,38 @@ void PdfCanvas::table(const TableSpec &spec) {
     }
   }
   y_ += setup_.font_size * 0.6;
+}
+
+namespace {
+
+// The size librsvg gives the document at 96 dpi (its viewBox when it has
+// no width and height).
+void svg_size(RsvgHandle *handle, double &w, double &h) {
+  rsvg_handle_set_dpi(handle, 96);
+  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h) || !(w > 0) || !(h > 0)) {
+    gboolean has_w = FALSE, has_h = FALSE, has_box = FALSE;
+    RsvgLength lw, lh;
+    RsvgRectangle box{0, 0, 0, 0};
+    rsvg_handle_get_intrinsic_dimensions(handle, &has_w, &lw, &has_h, &lh, &has_box, &box);
+    w = has_box ? box.width : 480;
+    h = has_box ? box.height : 320;
+  }
+}
+
+} // namespace
+
+double PdfCanvas::svg_scale(double w, double h) const {
+  return std::min({content_width() / w, (bottom_ - top_) * 0.55 / h, 1.6});
+}
+
+double PdfCanvas::svg_height(const std::string &svg) const {
+  RsvgHandle *handle =
+      rsvg_handle_new_from_data(reinterpret_cast<const guint8 *>(svg.data()), svg.size(), nullptr);
+  if (handle == nullptr) return 0;
+  std::unique_ptr<RsvgHandle, void (*)(gpointer)> owner(handle, g_object_unref);
+  double w = 0, h = 0;
+  svg_size(handle, w, h);
+  return w > 0 && h > 0 ? h * svg_scale(w, h) : 0;
 }
 
 bool PdfCanvas::svg(const std::string &svg, const std::string &caption, std::string &problem) {
@@ -314,18 +346,10 @@ bool PdfCanvas::svg(const std::string &svg, const std::string &caption, std::str
   };
   if (handle == nullptr) return fail("librsvg cannot read the chart");
   std::unique_ptr<RsvgHandle, void (*)(gpointer)> owner(handle, g_object_unref);
-  rsvg_handle_set_dpi(handle, 96);
   double w = 0, h = 0;
-  if (!rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h) || !(w > 0) || !(h > 0)) {
-    gboolean has_w = FALSE, has_h = FALSE, has_box = FALSE;
-    RsvgLength lw, lh;
-    RsvgRectangle box{0, 0, 0, 0};
-    rsvg_handle_get_intrinsic_dimensions(handle, &has_w, &lw, &has_h, &lh, &has_box, &box);
-    w = has_box ? box.width : 480;
-    h = has_box ? box.height : 320;
-  }
+  svg_size(handle, w, h);
   if (!(w > 0) || !(h > 0)) return fail("the chart has no size");
-  const double scale = std::min({content_width() / w, (bottom_ - top_) * 0.55 / h, 1.6});
+  const double scale = svg_scale(w, h);
   const double dw = w * scale, dh = h * scale;
   TextStyle small{0.85, false, true, kGrey, PANGO_ALIGN_CENTER};
   Block cap = layout(caption, small, content_width());
@@ -351,7 +375,7 @@ bool PdfCanvas::svg(const std::string &svg, const std::string &caption, std::str
 }
 
 void PdfCanvas::write(const std::string &path, const std::string &title,
-                      const std::function<PageDecoration(int, int)> &decorate) {
+                      const std::function<PageDecoration(int, int)> &decorate, const std::string &creator) {
   if (cr_ != nullptr) {
     cairo_destroy(cr_); // ends the last page's recording
     cr_ = nullptr;
@@ -361,7 +385,7 @@ void PdfCanvas::write(const std::string &path, const std::string &title,
   cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream(write_to_file, file, page_w_, page_h_);
   cairo_pdf_surface_restrict_to_version(pdf, CAIRO_PDF_VERSION_1_5);
   cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_TITLE, title.c_str());
-  cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, "qloop export.8d");
+  cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATOR, creator.c_str());
   cairo_t *cr = cairo_create(pdf);
   const int total = pages();
   TextStyle small{0.8, false, false, kGrey};
@@ -401,4 +425,4 @@ void PdfCanvas::write(const std::string &path, const std::string &title,
                                                                        : std::strerror(errno)));
 }
 
-} // namespace qloop::eightd
+} // namespace qloop::reportpdf

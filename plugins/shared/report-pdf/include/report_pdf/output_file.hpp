@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace qloop::eightd {
+namespace qloop::reportpdf {
 
 // "<path>.tmp-<pid>": same directory, so the rename is atomic.
 std::string temporary_path(const std::string &path);
@@ -17,4 +17,4 @@ void commit_file(const std::string &temp, const std::string &path);
 // Writes `content` to `path` through a temporary file.
 void write_file(const std::string &path, std::string_view content);
 
-} // namespace qloop::eightd
+} // namespace qloop::reportpdf
