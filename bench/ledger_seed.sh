@@ -6,7 +6,7 @@
 set -euo pipefail
 build=${1:-build/release}
 n=${2:-1000000}
-tmp=${QLOOP_BENCH_TMP:-$(mktemp -d)}
+tmp=$(mktemp -d "${QLOOP_BENCH_TMP:-${TMPDIR:-/tmp}}/qloop-ledger-seed.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 printf '[log]\nfile =\nlevel = warn\n[sla]\npolicy =\n' >"$tmp/qloop.ini"
 mkdir -p "$tmp/ledger"

@@ -74,6 +74,8 @@ public:
 private:
   // A prepared statement, compiled once per connection and reset for reuse.
   SQLite::Statement &prepared(const char *sql);
+  // Ends every cached statement's read, so the WAL can be checkpointed.
+  void reset_statements() noexcept;
   std::vector<domain::Complaint> query_complaints(const ComplaintFilter &f, bool count_only,
                                                   std::int64_t *count);
 
