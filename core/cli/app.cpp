@@ -27,6 +27,7 @@ int run(int argc, const char *const *argv, Context &ctx) {
   register_intake(app, ctx);
   register_export(app, ctx);
   register_kpi(app, ctx);
+  register_classify(app, ctx);
   register_audit(app, ctx);
   register_db(app, ctx);
   register_demo(app, ctx);

@@ -42,7 +42,8 @@ json sla_json(Context &ctx, const workflow::ComplaintFile &f, domain::Timestamp 
 
 json case_file_json(Context &ctx, const workflow::ComplaintFile &f, domain::Timestamp now) {
   return {{"complaint", f.complaint}, {"contacts", f.contacts}, {"actions", f.actions},
-          {"eight_d", f.eight_d},     {"revisits", f.revisits}, {"sla", sla_json(ctx, f, now)}};
+          {"eight_d", f.eight_d},     {"revisits", f.revisits}, {"sla", sla_json(ctx, f, now)},
+          {"links", f.links}};
 }
 
 json case_file_json(Context &ctx, const workflow::ComplaintFile &f, domain::Timestamp now,

@@ -14,13 +14,15 @@ void register_audit(CLI::App &app, Context &ctx) {
     std::string id;
     std::size_t limit = 100;
     std::int64_t after = 0;
-    bool as_json = false;
+    bool as_json = false, own_only = false;
   };
   auto o = std::make_shared<Log>();
   auto *log = group->add_subcommand("log", "Show events, for one complaint or all");
   log->add_option("ID", o->id, "Complaint number or id (default: all)");
   log->add_option("--limit", o->limit, "At most this many (0: all)");
   log->add_option("--after", o->after, "Only events after this sequence number");
+  log->add_flag("--own", o->own_only,
+                "Only the complaint's own events, not those of complaints merged or linked into it");
   log->add_flag("--json", o->as_json, "Machine-readable output");
   log->callback([&ctx, o] {
     auto &ledger = ctx.ledger();
@@ -28,6 +30,7 @@ void register_audit(CLI::App &app, Context &ctx) {
     f.limit = o->limit;
     f.after_seq = o->after;
     if (!o->id.empty()) f.complaint_id = ledger_call([&] { return ledger.find(o->id).id; });
+    f.include_merged = !o->own_only;
     std::vector<domain::AuditEvent> events;
     ledger.store().read([&] { events = ledger.store().events(f); });
     if (o->as_json) {

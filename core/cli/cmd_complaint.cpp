@@ -1,4 +1,4 @@
-// qloop complaint new|list|show|update|assign|transition|wait|resume|link
+// qloop complaint new|list|show|update|assign|transition|wait|resume|link|merge|unlink
 #include <fstream>
 #include <sstream>
 
@@ -6,6 +6,7 @@
 #include "core/cli/commands.hpp"
 #include "core/cli/ledger_support.hpp"
 #include "core/domain/json.hpp"
+#include "core/workflow/merging.hpp"
 #include "core/workflow/sla_clock.hpp"
 #include "core/workflow/state_machine.hpp"
 
@@ -167,6 +168,16 @@ void register_show(CLI::App &group, Context &ctx) {
             << "owner:     " << x.owner << (x.owner_department.empty() ? "" : " (" + x.owner_department + ")")
             << '\n'
             << "phenomenon: " << x.phenomenon << "\n\n";
+    auto number_of = [&](std::int64_t id) {
+      auto c = ctx.ledger().store().complaint(id);
+      return c ? c->number : std::to_string(id);
+    };
+    for (const auto &l : f.links)
+      ctx.out << (l.complaint_id == x.id ? "folded into " + number_of(l.survivor_id)
+                                         : "absorbed " + number_of(l.complaint_id))
+              << " (" << domain::link_kind_name(l.kind) << ", " << domain::format_iso(l.at) << ", " << l.actor
+              << "): " << l.reason << '\n';
+    if (!f.links.empty()) ctx.out << '\n';
     ctx.out << "contacts: " << f.contacts.size() << ", actions: " << f.actions.size()
             << ", root causes: " << f.eight_d.d4.size() << ", revisits: " << f.revisits.size() << "\n";
     for (const auto &a : f.actions)
@@ -277,7 +288,7 @@ void register_wait(CLI::App &group, Context &ctx) {
 
 void register_link(CLI::App &group, Context &ctx) {
   struct O {
-    std::string id, recurrence_of, duplicate_of;
+    std::string id, recurrence_of, duplicate_of, reason;
   };
   auto o = std::make_shared<O>();
   auto *cmd =
@@ -287,6 +298,7 @@ void register_link(CLI::App &group, Context &ctx) {
       cmd->add_option("--recurrence-of", o->recurrence_of, "The archived case this one repeats (reopens it)");
   auto *dup = cmd->add_option("--duplicate-of", o->duplicate_of, "The complaint this one duplicates");
   rec->excludes(dup);
+  cmd->add_option("--reason", o->reason, "Why (kept in the link and the trail)");
   cmd->callback([&ctx, o] {
     auto &ledger = ctx.ledger();
     auto c = ledger_call([&] {
@@ -294,10 +306,50 @@ void register_link(CLI::App &group, Context &ctx) {
       if (!o->recurrence_of.empty())
         return ledger.link_recurrence(self.id, ledger.find(o->recurrence_of).id, ctx.actor());
       if (!o->duplicate_of.empty())
-        return ledger.mark_duplicate(self.id, ledger.find(o->duplicate_of).id, ctx.actor());
+        return workflow::Merger(ledger).link_duplicate(self.id, ledger.find(o->duplicate_of).id, ctx.actor(),
+                                                       o->reason);
       throw CommandError{kExitUsage, "give --recurrence-of or --duplicate-of"};
     });
     ctx.out << c.number << " linked\n";
+  });
+}
+
+void register_merge(CLI::App &group, Context &ctx) {
+  struct O {
+    std::string survivor, other, reason;
+  };
+  auto o = std::make_shared<O>();
+  auto *cmd = group.add_subcommand(
+      "merge", "Fold OTHER into SURVIVOR: contacts, attachments and conversation move; OTHER becomes a "
+               "duplicate (undo: complaint unlink OTHER)");
+  cmd->add_option("SURVIVOR", o->survivor, "The complaint that stays (number or id)")->required();
+  cmd->add_option("OTHER", o->other, "The complaint folded into it")->required();
+  cmd->add_option("--reason", o->reason, "Why");
+  cmd->callback([&ctx, o] {
+    auto &ledger = ctx.ledger();
+    auto c = ledger_call([&] {
+      return workflow::Merger(ledger).merge(ledger.find(o->survivor).id, ledger.find(o->other).id,
+                                            ctx.actor(), o->reason);
+    });
+    ctx.out << c.number << " merged into " << o->survivor << '\n';
+  });
+}
+
+void register_unlink(CLI::App &group, Context &ctx) {
+  struct O {
+    std::string id, reason;
+  };
+  auto o = std::make_shared<O>();
+  auto *cmd = group.add_subcommand(
+      "unlink",
+      "Undo a wrong duplicate link or merge: what moved goes back, the complaint returns to its state");
+  cmd->add_option("ID", o->id, "The complaint that was linked or merged (number or id)")->required();
+  cmd->add_option("--reason", o->reason, "Why the link was wrong")->required();
+  cmd->callback([&ctx, o] {
+    auto &ledger = ctx.ledger();
+    auto c = ledger_call(
+        [&] { return workflow::Merger(ledger).unlink(ledger.find(o->id).id, ctx.actor(), o->reason); });
+    ctx.out << c.number << " unlinked; now " << domain::status_name(c.status) << '\n';
   });
 }
 
@@ -314,6 +366,8 @@ void register_complaint(CLI::App &app, Context &ctx) {
   register_transition(*group, ctx);
   register_wait(*group, ctx);
   register_link(*group, ctx);
+  register_merge(*group, ctx);
+  register_unlink(*group, ctx);
 }
 
 } // namespace qloop::cli

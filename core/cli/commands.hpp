@@ -20,6 +20,7 @@ void register_sla(CLI::App &app, Context &ctx);
 void register_intake(CLI::App &app, Context &ctx); // run, submit, quarantine
 void register_export(CLI::App &app, Context &ctx); // ledger, 8d, review
 void register_kpi(CLI::App &app, Context &ctx);
+void register_classify(CLI::App &app, Context &ctx); // classify train|eval|try, triage list|review
 
 // Parses argv and runs the chosen command; returns the process exit code.
 int run(int argc, const char *const *argv, Context &ctx);

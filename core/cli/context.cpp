@@ -42,6 +42,7 @@ plugins::PluginManager &Context::plugins() {
   auto hooks = std::make_shared<plugins::HostHooks>();
   hooks->submit_records = [this](const std::string &plugin, std::string_view records) -> std::string {
     try {
+      attach_classification();
       intake().submit(plugin, records);
       return {};
     } catch (const std::exception &e) {
@@ -79,9 +80,56 @@ workflow::Ledger &Context::ledger() {
 }
 
 workflow::Intake &Context::intake() {
-  if (!intake_)
-    intake_ = std::make_unique<workflow::Intake>(ledger(), config().host().data_dir / "attachments");
+  if (!intake_) {
+    const auto &settings = config().host().intake;
+    workflow::DuplicatePolicy duplicates;
+    duplicates.link = settings.link_duplicates;
+    duplicates.other_channels_only = !settings.duplicates_across_any_channel;
+    duplicates.window_days = settings.duplicate_window_days;
+    duplicates.min_similarity = settings.duplicate_similarity;
+    intake_ =
+        std::make_unique<workflow::Intake>(ledger(), config().host().data_dir / "attachments", duplicates);
+  }
   return *intake_;
+}
+
+plugins::PluginClassifier *Context::classifier(std::string *why) {
+  const auto &settings = config().host().classify;
+  if (classifier_) return classifier_.get();
+  if (settings.plugin.empty()) {
+    if (why) *why = "[classify] plugin is empty: classification is off";
+    return nullptr;
+  }
+  auto plugin = plugins().find(settings.plugin);
+  if (!plugin) {
+    if (why) *why = "the classifier plugin " + settings.plugin + " is not loaded (see qloop plugins list)";
+    return nullptr;
+  }
+  try {
+    classifier_ = std::make_unique<plugins::PluginClassifier>(plugin, settings.model_dir);
+  } catch (const std::exception &e) {
+    if (why) *why = settings.plugin + ": " + e.what();
+    return nullptr;
+  }
+  return classifier_.get();
+}
+
+void Context::attach_classification() {
+  if (classification_attached_) return;
+  classification_attached_ = true;
+  const auto &settings = config().host().classify;
+  std::string why;
+  if (auto *c = classifier(&why))
+    intake().set_classifier(c, workflow::ClassifyPolicy{settings.triage_below});
+  else
+    log::get("intake")->info("records are not classified: {}", why);
+  if (settings.routing.empty()) return;
+  try {
+    routing_ = std::make_unique<workflow::RoutingPolicy>(workflow::RoutingPolicy::load(settings.routing));
+    intake().set_routing(routing_.get());
+  } catch (const std::exception &e) {
+    log::get("intake")->warn("complaints are not assigned: {}", e.what());
+  }
 }
 
 const workflow::SlaPolicy &Context::sla_policy() {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/config/config.hpp"
+#include "core/plugins/plugin_classifier.hpp"
 #include "core/plugins/plugin_manager.hpp"
 #include "core/store/store.hpp"
 #include "core/workflow/intake.hpp"
@@ -35,6 +36,9 @@ public:
   // Intake into the ledger; attachments under <data_dir>/attachments.
   workflow::Intake &intake();
   const workflow::SlaPolicy &sla_policy();
+  // The classifier plugin ([classify] plugin), or null when none is
+  // configured or it is not loaded (then `why` says which).
+  plugins::PluginClassifier *classifier(std::string *why = nullptr);
   // Who is acting: --actor, else $QLOOP_ACTOR, else $USER, else "cli".
   std::string actor() const;
 
@@ -45,6 +49,12 @@ private:
   std::unique_ptr<workflow::Ledger> ledger_;
   std::unique_ptr<workflow::Intake> intake_;
   std::unique_ptr<workflow::SlaPolicy> sla_;
+  // Classification and routing are attached to intake when a plugin first
+  // submits records, so commands that never take records in load neither.
+  void attach_classification();
+  bool classification_attached_ = false;
+  std::unique_ptr<plugins::PluginClassifier> classifier_;
+  std::unique_ptr<workflow::RoutingPolicy> routing_;
 };
 
 } // namespace qloop::cli

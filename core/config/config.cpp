@@ -48,95 +48,151 @@ std::optional<std::string> read_level(const std::string &v, std::string &out) {
 }
 
 const std::map<std::string, std::map<std::string, Reader>> &host_schema() {
-  static const std::map<std::string, std::map<std::string, Reader>> schema = {
-      {"host",
-       {{"data_dir",
-         [](const std::string &v, HostSettings &s, const fs::path &base) -> std::optional<std::string> {
-           if (!trim(v).empty()) s.data_dir = resolve(base, trim(v));
-           return std::nullopt;
-         }}}},
-      {"store",
-       {{"path",
-         [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
-           s.store_path = trim(v); // relative to data_dir, resolved once data_dir is final
-           return std::nullopt;
-         }}}},
-      {"sla",
-       {{"policy",
-         [](const std::string &v, HostSettings &s, const fs::path &base) -> std::optional<std::string> {
-           if (!trim(v).empty()) s.sla_policy = resolve(base, trim(v));
-           return std::nullopt;
-         }}}},
-      {"plugins",
-       {{"dirs",
-         [](const std::string &v, HostSettings &s, const fs::path &base) -> std::optional<std::string> {
-           s.plugin_dirs.clear();
-           for (const auto &d : split_list(v, ',')) s.plugin_dirs.push_back(resolve(base, d));
-           return std::nullopt;
-         }},
-        {"enabled",
-         [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
-           auto ids = split_list(v, ',');
-           s.enable_all = ids.size() == 1 && ids[0] == "*";
-           s.enabled.clear();
-           if (s.enable_all) return std::nullopt;
-           for (const auto &id : ids) {
-             if (!looks_like_plugin_id(id))
-               return "expected '*' or a comma-separated list of plugin ids such as analysis.doe, got '" +
-                      id + "'";
-             s.enabled.push_back(id);
-           }
-           return std::nullopt;
-         }}}},
-      {"log",
-       {{"level",
-         [](const std::string &v, HostSettings &s, const fs::path &) { return read_level(v, s.log.level); }},
-        {"levels",
-         [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
-           s.log.levels.clear();
-           for (const auto &item : split_list(v, ',')) {
-             auto eq = item.find('=');
-             if (eq == std::string::npos) return "expected logger=level pairs, got '" + item + "'";
-             std::string level;
-             if (auto err = read_level(item.substr(eq + 1), level)) return err;
-             s.log.levels[trim(item.substr(0, eq))] = level;
-           }
-           return std::nullopt;
-         }},
-        {"file",
-         [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
-           s.log.file = trim(v); // relative to data_dir, resolved once data_dir is final
-           return std::nullopt;
-         }},
-        {"max_size_mb",
-         [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
-           auto n = parse_int(v);
-           if (!n || *n < 1 || *n > 10240) return "expected a whole number of megabytes from 1 to 10240";
-           s.log.max_size_bytes = static_cast<std::size_t>(*n) * 1024 * 1024;
-           return std::nullopt;
-         }},
-        {"max_files",
-         [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
-           auto n = parse_int(v);
-           if (!n || *n < 1 || *n > 1000) return "expected a whole number from 1 to 1000";
-           s.log.max_files = static_cast<std::size_t>(*n);
-           return std::nullopt;
-         }},
-        {"format",
-         [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
-           std::string f = trim(v);
-           if (f != "text" && f != "json") return "expected 'text' or 'json'";
-           s.log.json = f == "json";
-           return std::nullopt;
-         }},
-        {"console",
-         [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
-           auto b = parse_bool(v);
-           if (!b) return "expected true or false";
-           s.log.console = *b;
-           return std::nullopt;
-         }}}},
-  };
+  static const std::map<std::string, std::map<std::string, Reader>> schema =
+      {
+          {"host",
+           {{"data_dir",
+             [](const std::string &v, HostSettings &s, const fs::path &base) -> std::optional<std::string> {
+               if (!trim(v).empty()) s.data_dir = resolve(base, trim(v));
+               return std::nullopt;
+             }}}},
+          {"store",
+           {{"path",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               s.store_path = trim(v); // relative to data_dir, resolved once data_dir is final
+               return std::nullopt;
+             }}}},
+          {"sla",
+           {{"policy",
+             [](const std::string &v, HostSettings &s, const fs::path &base) -> std::optional<std::string> {
+               if (!trim(v).empty()) s.sla_policy = resolve(base, trim(v));
+               return std::nullopt;
+             }}}},
+          {"intake",
+           {{"link_duplicates",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               auto b = parse_bool(v);
+               if (!b) return "expected true or false";
+               s.intake.link_duplicates = *b;
+               return std::nullopt;
+             }},
+            {"duplicate_channels",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               const auto t = trim(v);
+               if (t != "other" && t != "any") return "expected 'other' or 'any'";
+               s.intake.duplicates_across_any_channel = t == "any";
+               return std::nullopt;
+             }},
+            {"duplicate_window_days",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               auto n = parse_int(v);
+               if (!n || *n < 1 || *n > 365) return "expected a whole number of days from 1 to 365";
+               s.intake.duplicate_window_days = static_cast<int>(*n);
+               return std::nullopt;
+             }},
+            {"duplicate_similarity",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               auto x = parse_double(v);
+               if (!x || *x < 0 || *x > 1) return "expected a number from 0 to 1";
+               s.intake.duplicate_similarity = *x;
+               return std::nullopt;
+             }}}},
+          {"classify",
+           {{"plugin",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               const auto id = trim(v);
+               if (!id.empty() && !looks_like_plugin_id(id))
+                 return "expected a plugin id such as analysis.classify, or empty to classify nothing";
+               s.classify.plugin = id;
+               return std::nullopt;
+             }},
+            {"model_dir",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               s.classify.model_dir = trim(v); // relative to data_dir, resolved once data_dir is final
+               return std::nullopt;
+             }},
+            {"triage_below",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               auto x = parse_double(v);
+               if (!x || *x < 0 || *x > 1) return "expected a confidence from 0 to 1";
+               s.classify.triage_below = *x;
+               return std::nullopt;
+             }},
+            {"routing",
+             [](const std::string &v, HostSettings &s, const fs::path &base) -> std::optional<std::string> {
+               if (!trim(v).empty()) s.classify.routing = resolve(base, trim(v));
+               return std::nullopt;
+             }}}},
+          {"plugins",
+           {{"dirs",
+             [](const std::string &v, HostSettings &s, const fs::path &base) -> std::optional<std::string> {
+               s.plugin_dirs.clear();
+               for (const auto &d : split_list(v, ',')) s.plugin_dirs.push_back(resolve(base, d));
+               return std::nullopt;
+             }},
+            {"enabled",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               auto ids = split_list(v, ',');
+               s.enable_all = ids.size() == 1 && ids[0] == "*";
+               s.enabled.clear();
+               if (s.enable_all) return std::nullopt;
+               for (const auto &id : ids) {
+                 if (!looks_like_plugin_id(id))
+                   return "expected '*' or a comma-separated list of plugin ids such as analysis.doe, got '" +
+                          id + "'";
+                 s.enabled.push_back(id);
+               }
+               return std::nullopt;
+             }}}},
+          {"log",
+           {{"level", [](const std::string &v, HostSettings &s,
+                         const fs::path &) { return read_level(v, s.log.level); }},
+            {"levels",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               s.log.levels.clear();
+               for (const auto &item : split_list(v, ',')) {
+                 auto eq = item.find('=');
+                 if (eq == std::string::npos) return "expected logger=level pairs, got '" + item + "'";
+                 std::string level;
+                 if (auto err = read_level(item.substr(eq + 1), level)) return err;
+                 s.log.levels[trim(item.substr(0, eq))] = level;
+               }
+               return std::nullopt;
+             }},
+            {"file",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               s.log.file = trim(v); // relative to data_dir, resolved once data_dir is final
+               return std::nullopt;
+             }},
+            {"max_size_mb",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               auto n = parse_int(v);
+               if (!n || *n < 1 || *n > 10240) return "expected a whole number of megabytes from 1 to 10240";
+               s.log.max_size_bytes = static_cast<std::size_t>(*n) * 1024 * 1024;
+               return std::nullopt;
+             }},
+            {"max_files",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               auto n = parse_int(v);
+               if (!n || *n < 1 || *n > 1000) return "expected a whole number from 1 to 1000";
+               s.log.max_files = static_cast<std::size_t>(*n);
+               return std::nullopt;
+             }},
+            {"format",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               std::string f = trim(v);
+               if (f != "text" && f != "json") return "expected 'text' or 'json'";
+               s.log.json = f == "json";
+               return std::nullopt;
+             }},
+            {"console",
+             [](const std::string &v, HostSettings &s, const fs::path &) -> std::optional<std::string> {
+               auto b = parse_bool(v);
+               if (!b) return "expected true or false";
+               s.log.console = *b;
+               return std::nullopt;
+             }}}},
+      };
   return schema;
 }
 
@@ -234,7 +290,8 @@ Config Config::load(const fs::path &file) {
       }
     } else if (!looks_like_plugin_id(section_name)) {
       c.add({Diagnostic::Severity::Warning, file_name, section_name, "",
-             "unknown section, ignored (host sections are host, store, sla, plugins, pins and log; a "
+             "unknown section, ignored (host sections are host, store, sla, intake, classify, plugins, pins "
+             "and log; a "
              "plugin's section is "
              "named by its id, e.g. [analysis.doe])"});
     }
@@ -248,6 +305,9 @@ Config Config::load(const fs::path &file) {
     c.host_.plugin_dirs.push_back((executable_dir() / ".." / "lib" / "qloop" / "plugins").lexically_normal());
   if (c.host_.store_path.empty()) c.host_.store_path = "qloop.db";
   if (c.host_.store_path.is_relative()) c.host_.store_path = c.host_.data_dir / c.host_.store_path;
+  if (c.host_.classify.model_dir.empty()) c.host_.classify.model_dir = "models/classify";
+  if (c.host_.classify.model_dir.is_relative())
+    c.host_.classify.model_dir = c.host_.data_dir / c.host_.classify.model_dir;
   if (!c.host_.log.file.empty() && fs::path(c.host_.log.file).is_relative())
     c.host_.log.file = (c.host_.data_dir / c.host_.log.file).string();
   return c;

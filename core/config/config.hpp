@@ -35,6 +35,22 @@ public:
   explicit ConfigError(const std::string &message) : std::runtime_error(message) {}
 };
 
+// [intake]: what every channel's records go through (docs/config.md).
+struct IntakeSettings {
+  bool link_duplicates = true;                // fold probable duplicates into the first report
+  bool duplicates_across_any_channel = false; // duplicate_channels = any (default: other)
+  int duplicate_window_days = 14;             // either side of the new complaint's received time
+  double duplicate_similarity = 0.5;          // text likeness (0..1) a same-product match needs
+};
+
+// [classify]: automatic classification and routing at intake (docs/classify.md).
+struct ClassifySettings {
+  std::string plugin = "analysis.classify"; // empty: intake does not classify
+  std::filesystem::path model_dir;          // default <data_dir>/models/classify
+  double triage_below = 0.6;
+  std::filesystem::path routing; // routing rules (INI); empty: no assignment
+};
+
 struct HostSettings {
   std::filesystem::path data_dir;
   std::vector<std::filesystem::path> plugin_dirs;
@@ -44,6 +60,8 @@ struct HostSettings {
   std::filesystem::path store_path;        // the SQLite ledger file
   std::filesystem::path sla_policy;        // SLA policy file; empty: built-in defaults
   log::Settings log;
+  IntakeSettings intake;
+  ClassifySettings classify;
 };
 
 class Config {

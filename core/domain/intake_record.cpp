@@ -152,6 +152,7 @@ RecordCheck read_intake_record(const nlohmann::json &j) {
   c.category = read.text("category", false);
   c.subcategory = read.text("subcategory", false);
   const auto severity = read.text("severity", false);
+  out.record.severity_given = !severity.empty();
   if (!severity.empty()) {
     if (auto s = parse_severity(severity))
       c.severity = *s;

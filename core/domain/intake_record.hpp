@@ -32,6 +32,7 @@ struct IntakeRecord {
   Thread thread;
   std::vector<IncomingAttachment> attachments;
   nlohmann::json extra = nlohmann::json::object(); // kept as it came
+  bool severity_given = false;                     // the channel stated a severity (classification keeps it)
 };
 
 struct RecordCheck {

@@ -11,7 +11,9 @@
 
 #include "core/domain/action.hpp"
 #include "core/domain/audit_event.hpp"
+#include "core/domain/classification.hpp"
 #include "core/domain/complaint.hpp"
+#include "core/domain/complaint_link.hpp"
 #include "core/domain/contact.hpp"
 #include "core/domain/eight_d.hpp"
 #include "core/domain/kpi.hpp"
@@ -33,7 +35,8 @@ struct ComplaintFilter {
 struct AuditFilter {
   std::optional<std::int64_t> complaint_id;
   std::int64_t after_seq = 0;
-  std::size_t limit = 0; // 0: all
+  std::size_t limit = 0;       // 0: all
+  bool include_merged = false; // with complaint_id: also the trails of complaints linked into it
 };
 
 struct AnalysisRecord {
@@ -113,6 +116,31 @@ public:
   virtual void save_eight_d(std::int64_t complaint_id, const domain::EightD &doc) = 0;
   virtual std::int64_t insert_analysis(const AnalysisRecord &a) = 0;
   virtual std::vector<AnalysisRecord> analyses(std::int64_t complaint_id) = 0;
+
+  // Probable-duplicate candidates: one customer's complaints received in
+  // [from, to] on the same order (when order_number is not empty) or the
+  // same product, not rejected and not duplicates themselves, earliest
+  // first, at most `limit` of each kind.
+  virtual std::vector<domain::Complaint> duplicate_candidates(const std::string &customer,
+                                                              const std::string &order_number,
+                                                              const std::string &product_model,
+                                                              domain::Timestamp from, domain::Timestamp to,
+                                                              std::size_t limit) = 0;
+  // Links that folded a complaint into another (sqlite_links.cpp).
+  virtual std::int64_t insert_link(const domain::ComplaintLink &link) = 0;
+  virtual std::vector<domain::ComplaintLink> links(std::int64_t complaint_id, bool active_only) = 0;
+  virtual void close_link(std::int64_t link_id, domain::Timestamp at, const std::string &by) = 0;
+  virtual void move_contact(std::int64_t contact_id, std::int64_t to_complaint_id) = 0;
+  virtual void delete_contact(std::int64_t contact_id) = 0;
+  virtual std::vector<std::string> thread_messages(std::int64_t complaint_id) = 0;
+  virtual void move_thread_message(const std::string &message_id, std::int64_t to_complaint_id) = 0;
+
+  // Classification at intake and the triage queue (sqlite_classifications.cpp).
+  virtual void put_classification(const domain::Classification &c) = 0; // insert or replace
+  virtual std::optional<domain::Classification> classification(std::int64_t complaint_id) = 0;
+  virtual std::vector<domain::Classification> triage_queue(std::size_t limit) = 0; // oldest first
+  // Routing: how many open complaints an owner has.
+  virtual std::int64_t open_complaints_of(const std::string &owner) = 0;
 
   // Intake quarantine. Putting the same (plugin, source key) again updates
   // the raw input and reason, counts the attempt and holds it again.

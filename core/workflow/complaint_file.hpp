@@ -1,11 +1,12 @@
 // Everything the workflow needs to judge one complaint: the record, its 8D,
-// actions, contacts, revisits and pauses. Loaded by the ledger from the store.
+// actions, contacts, revisits, pauses and duplicate links. Loaded by the ledger from the store.
 #pragma once
 
 #include <vector>
 
 #include "core/domain/action.hpp"
 #include "core/domain/complaint.hpp"
+#include "core/domain/complaint_link.hpp"
 #include "core/domain/contact.hpp"
 #include "core/domain/eight_d.hpp"
 #include "core/domain/revisit.hpp"
@@ -20,6 +21,7 @@ struct ComplaintFile {
   std::vector<domain::Contact> contacts;
   std::vector<domain::Revisit> revisits;
   std::vector<Pause> pauses;
+  std::vector<domain::ComplaintLink> links; // active: folded into it, or it into another
 };
 
 } // namespace qloop::workflow

@@ -6,6 +6,7 @@
 
 #include "core/log/logging.hpp"
 #include "core/util/sha256.hpp"
+#include "core/workflow/merging.hpp"
 
 namespace qloop::workflow {
 
@@ -63,8 +64,8 @@ std::string quarantine_key(const json &record, const std::string &raw) {
 
 } // namespace
 
-Intake::Intake(Ledger &ledger, std::filesystem::path attachment_dir)
-    : ledger_(ledger), attachment_dir_(std::move(attachment_dir)) {}
+Intake::Intake(Ledger &ledger, std::filesystem::path attachment_dir, DuplicatePolicy duplicates)
+    : ledger_(ledger), attachment_dir_(std::move(attachment_dir)), duplicates_(duplicates) {}
 
 void Intake::store_attachments(domain::IntakeRecord &record) {
   if (record.attachments.empty()) return;
@@ -91,8 +92,40 @@ void Intake::store_attachments(domain::IntakeRecord &record) {
   }
 }
 
-std::optional<std::string> Intake::take(const std::string &plugin_id, const json &raw_record, Tally &tally) {
-  auto check = domain::read_intake_record(raw_record);
+std::vector<Intake::Checked> Intake::check_and_classify(const json &batch) {
+  std::vector<Checked> out;
+  out.reserve(batch.size());
+  std::vector<const domain::Complaint *> usable;
+  std::vector<std::size_t> where;
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    out.push_back({domain::read_intake_record(batch[i]), std::nullopt});
+    auto &check = out.back().check;
+    if (!check.problems.empty()) continue;
+    usable.push_back(&check.record.complaint);
+    where.push_back(i);
+  }
+  if (!classifier_ || usable.empty()) return out;
+  // Outside the write transaction: the plugin's work holds no lock. A
+  // classifier that fails stores the batch unclassified, in triage.
+  try {
+    auto decisions = classifier_->classify(usable);
+    if (decisions.size() != usable.size())
+      throw std::runtime_error("the classifier returned " + std::to_string(decisions.size()) +
+                               " decisions for " + std::to_string(usable.size()) + " records");
+    for (std::size_t k = 0; k < usable.size(); ++k) {
+      auto &item = out[where[k]];
+      item.classification = apply_classification(item.check.record.complaint, decisions[k],
+                                                 item.check.record.severity_given, classify_policy_);
+    }
+  } catch (const std::exception &e) {
+    log::get("intake")->error("classification failed, {} records go to triage: {}", usable.size(), e.what());
+    for (auto i : where) out[i].classification = unclassified(e.what());
+  }
+  return out;
+}
+
+std::optional<std::string> Intake::take(const std::string &plugin_id, Checked &item, Tally &tally) {
+  auto &check = item.check;
   if (!check.problems.empty()) return join(check.problems);
   auto &record = check.record;
   record.complaint.extra = record.extra;
@@ -113,10 +146,25 @@ std::optional<std::string> Intake::take(const std::string &plugin_id, const json
     ++tally.replies;
     return std::nullopt;
   }
+  auto first = find_probable_duplicate(store, record.complaint, duplicates_);
+  if (item.classification && routing_ && !first)
+    item.classification->assigned_by = routing_->assign(record.complaint, store);
   const auto received = ledger_.receive(std::move(record.complaint), actor);
   if (!record.thread.message_id.empty())
     store.link_thread_message(record.thread.message_id, received.complaint.id);
-  ++tally.stored;
+  if (item.classification) {
+    item.classification->complaint_id = received.complaint.id;
+    item.classification->at = ledger_.now();
+    if (first) item.classification->triage = false; // the first complaint is the one to grade
+    store.put_classification(*item.classification);
+  }
+  if (first) {
+    Merger(ledger_).link_probable_duplicate(received.complaint.id, *first, actor);
+    ++tally.linked;
+  } else {
+    ++tally.stored;
+    if (item.classification && item.classification->triage) ++tally.triage;
+  }
   return std::nullopt;
 }
 
@@ -161,19 +209,23 @@ Intake::Tally Intake::submit(const std::string &plugin_id, std::string_view reco
   if (!batch.is_array())
     throw LedgerError(LedgerError::Kind::Invalid,
                       std::string("the batch must be a JSON array of records, not ") + batch.type_name());
+  auto checked = check_and_classify(batch);
   Tally tally;
   ledger_.store().write([&] {
     for (std::size_t i = 0; i < batch.size(); ++i) {
       const json &record = batch[i];
-      if (auto problems = take(plugin_id, record, tally)) {
+      if (auto problems = take(plugin_id, checked[i], tally)) {
         const auto raw = record.dump();
         quarantine(plugin_id, quarantine_key(record, raw), raw, *problems);
         ++tally.quarantined;
       }
     }
   });
-  log::get("intake")->info("{}: {} stored, {} replies, {} already there, {} quarantined", plugin_id,
-                           tally.stored, tally.replies, tally.duplicates, tally.quarantined);
+  log::get("intake")->info(
+      "{}: {} stored ({} for triage), {} linked to earlier reports, {} replies, {} already "
+      "there, {} quarantined",
+      plugin_id, tally.stored, tally.triage, tally.linked, tally.replies, tally.duplicates,
+      tally.quarantined);
   return tally;
 }
 

@@ -12,18 +12,33 @@
 #include <nlohmann/json.hpp>
 
 #include "core/domain/intake_record.hpp"
+#include "core/workflow/classification.hpp"
+#include "core/workflow/duplicates.hpp"
 #include "core/workflow/ledger.hpp"
+#include "core/workflow/routing.hpp"
 
 namespace qloop::workflow {
 
 class Intake {
 public:
-  // Attachments sent inline (base64) are written under attachment_dir.
-  Intake(Ledger &ledger, std::filesystem::path attachment_dir);
+  // Attachments sent inline (base64) are written under attachment_dir. A
+  // record that probably repeats an open complaint (DuplicatePolicy) is
+  // received and folded into it as a duplicate (workflow/merging).
+  Intake(Ledger &ledger, std::filesystem::path attachment_dir, DuplicatePolicy duplicates = {});
+
+  // Classification and routing of new complaints (both optional, not owned;
+  // they must outlive this object).
+  void set_classifier(Classifier *classifier, ClassifyPolicy policy) {
+    classifier_ = classifier;
+    classify_policy_ = policy;
+  }
+  void set_routing(const RoutingPolicy *routing) { routing_ = routing; }
 
   struct Tally {
     std::size_t stored = 0, duplicates = 0, quarantined = 0;
     std::size_t replies = 0; // added as contacts to the complaints they answer
+    std::size_t linked = 0;  // received, and folded into the complaint they probably repeat
+    std::size_t triage = 0;  // stored, waiting for a person to check their classification
   };
 
   // A batch from an intake plugin: a JSON array of records
@@ -49,8 +64,14 @@ public:
   std::vector<store::QuarantineItem> items(const store::QuarantineFilter &filter);
 
 private:
+  // A record read and checked, with its classification (when a classifier is set).
+  struct Checked {
+    domain::RecordCheck check;
+    std::optional<domain::Classification> classification;
+  };
+  std::vector<Checked> check_and_classify(const nlohmann::json &batch);
   // Empty optional: stored (or already there); else the problems.
-  std::optional<std::string> take(const std::string &plugin_id, const nlohmann::json &record, Tally &tally);
+  std::optional<std::string> take(const std::string &plugin_id, Checked &item, Tally &tally);
   void store_attachments(domain::IntakeRecord &record);
   // The complaint a record answers (record.thread: a message already on a
   // complaint, else a complaint number), if any.
@@ -59,6 +80,10 @@ private:
 
   Ledger &ledger_;
   std::filesystem::path attachment_dir_;
+  DuplicatePolicy duplicates_;
+  Classifier *classifier_ = nullptr;
+  ClassifyPolicy classify_policy_;
+  const RoutingPolicy *routing_ = nullptr;
 };
 
 } // namespace qloop::workflow

@@ -104,6 +104,7 @@ ComplaintFile Ledger::file(std::int64_t id) {
     f.contacts = store_.contacts(id);
     f.revisits = store_.revisits(id);
     f.pauses = store_.pauses(id);
+    f.links = store_.links(id, true);
   });
   return f;
 }
@@ -246,20 +247,6 @@ domain::Complaint Ledger::link_recurrence(std::int64_t id, std::int64_t archived
     store_.update_complaint(old);
     audit(actor, archived_id, "complaint.transition", R"({"status":"archived"})", R"({"status":"reopened"})",
           "recurrence: " + c.number);
-  });
-  return c;
-}
-
-domain::Complaint Ledger::mark_duplicate(std::int64_t id, std::int64_t original_id,
-                                         const std::string &actor) {
-  if (id == original_id) throw LedgerError(LedgerError::Kind::Invalid, "a complaint cannot duplicate itself");
-  domain::Complaint c;
-  store_.write([&] {
-    c = must_get(id);
-    auto original = must_get(original_id);
-    c.duplicate_of = original_id;
-    store_.update_complaint(c);
-    c = transition(id, Status::Duplicate, actor, "duplicate of " + original.number);
   });
   return c;
 }

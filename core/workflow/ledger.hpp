@@ -61,7 +61,6 @@ public:
   domain::Complaint resume(std::int64_t id, const std::string &actor);
   // Links a new complaint to the archived case it repeats; reopens that case.
   domain::Complaint link_recurrence(std::int64_t id, std::int64_t archived_id, const std::string &actor);
-  domain::Complaint mark_duplicate(std::int64_t id, std::int64_t original_id, const std::string &actor);
 
   domain::Contact add_contact(std::int64_t id, domain::Contact contact, const std::string &actor);
   domain::Action add_action(std::int64_t id, domain::Action action, const std::string &actor);

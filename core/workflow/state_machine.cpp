@@ -24,7 +24,8 @@ const std::vector<Status> &next_states(Status from) {
       {Status::Revisiting, {Status::Archived}},
       {Status::Archived, {Status::Reopened}},
       {Status::Rejected, {Status::Reopened}},
-      {Status::Duplicate, {Status::Reopened}}, // undo a wrong duplicate link
+      // Duplicate: none. Links are made and undone by complaint link/merge/unlink
+      // (workflow/merging), which move contacts and attachments both ways.
       {Status::Reopened, {Status::Containing, Status::Investigating}},
   };
   static const std::vector<Status> none;
@@ -81,7 +82,8 @@ std::vector<std::string> missing_for(const ComplaintFile &file, Status to, const
     if (reason.empty()) missing.push_back("a reason");
     break;
   case Status::Duplicate:
-    if (!c.duplicate_of) missing.push_back("the complaint it duplicates (duplicate_of)");
+    missing.push_back("a link to the complaint it duplicates: use complaint link --duplicate-of or "
+                      "complaint merge");
     break;
   case Status::Investigating:
     if (c.status == Status::Containing && file.eight_d.d3.empty())
@@ -132,6 +134,9 @@ std::string illegal_transition_message(const domain::Complaint &c, Status to) {
   std::string allowed;
   for (Status s : next_states(c.status))
     allowed += (allowed.empty() ? "" : ", ") + std::string(status_name(s));
+  if (c.status == Status::Duplicate)
+    return "cannot move " + c.number + " from duplicate to " + status_name(to) +
+           ": undo the link with complaint unlink";
   return "cannot move " + c.number + " from " + status_name(c.status) + " to " + status_name(to) +
          (allowed.empty() ? ": no further state" : ": allowed next states are " + allowed);
 }

@@ -67,6 +67,45 @@ console = off
   EXPECT_FALSE(h.log.console);
 }
 
+TEST(Config, IntakeAndClassifySectionsAreReadAndChecked) {
+  TempDir dir;
+  auto file = dir.write("q.ini", R"([host]
+data_dir = /var/lib/qloop
+[intake]
+link_duplicates = no
+duplicate_channels = any
+duplicate_window_days = 30
+duplicate_similarity = 0.7
+[classify]
+plugin = analysis.site-classifier
+triage_below = 0.8
+routing = routing.ini
+)");
+  Config c = Config::load(file);
+  EXPECT_FALSE(c.has_errors());
+  const auto &h = c.host();
+  EXPECT_FALSE(h.intake.link_duplicates);
+  EXPECT_TRUE(h.intake.duplicates_across_any_channel);
+  EXPECT_EQ(h.intake.duplicate_window_days, 30);
+  EXPECT_DOUBLE_EQ(h.intake.duplicate_similarity, 0.7);
+  EXPECT_EQ(h.classify.plugin, "analysis.site-classifier");
+  EXPECT_DOUBLE_EQ(h.classify.triage_below, 0.8);
+  EXPECT_EQ(h.classify.routing, dir.path() / "routing.ini");
+  EXPECT_EQ(h.classify.model_dir, std::filesystem::path("/var/lib/qloop/models/classify"));
+
+  auto bad = dir.write("bad.ini", "[intake]\nduplicate_window_days = 0\nduplicate_channels = some\n"
+                                  "[classify]\ntriage_below = 2\nplugin = Not An Id\n");
+  Config b = Config::load(bad);
+  std::string all;
+  for (const auto &d : b.diagnostics()) all += d.text() + "\n";
+  for (const char *expected :
+       {"[intake] duplicate_window_days: expected a whole number of days from 1 to 365",
+        "[intake] duplicate_channels: expected 'other' or 'any'",
+        "[classify] triage_below: expected a confidence from 0 to 1",
+        "[classify] plugin: expected a plugin id"})
+    EXPECT_NE(all.find(expected), std::string::npos) << expected << " in\n" << all;
+}
+
 TEST(Config, JsonAndXmlAreReadByExtension) {
   TempDir dir;
   auto json = dir.write("q.json", R"({"log": {"level": "warn"}, "analysis.doe": {"alpha": "0.01"}})");

@@ -197,6 +197,7 @@ TEST_F(IntakeTest, RepliesBecomeContactsOnTheComplaintTheyAnswerExactlyOnce) {
 
   // A reply to a message nobody knows is a new complaint.
   json stranger = record("email:<m9@else.cn>");
+  stranger["channel"] = "email"; // from another channel it would be a probable duplicate of the first
   stranger["thread"] = {{"message_id", "<m9@else.cn>"}, {"refers_to", {"<unknown@x>"}}};
   EXPECT_EQ(intake.submit("intake.email", json::array({stranger}).dump()).stored, 1u);
   EXPECT_EQ(count(), 2);

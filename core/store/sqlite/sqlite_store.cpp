@@ -1,5 +1,7 @@
 #include "core/store/sqlite/sqlite_store.hpp"
 
+#include <algorithm>
+
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
 
@@ -337,6 +339,40 @@ std::optional<std::int64_t> SqliteStore::complaint_id_by_source_key(const std::s
   return st.getColumn(0).getInt64();
 }
 
+std::vector<domain::Complaint> SqliteStore::duplicate_candidates(const std::string &customer,
+                                                                 const std::string &order_number,
+                                                                 const std::string &product_model,
+                                                                 domain::Timestamp from, domain::Timestamp to,
+                                                                 std::size_t limit) {
+  // Two indexed look-ups (customer, order | product, received_at) rather
+  // than one OR that would scan the customer's whole window.
+  static const std::string same_order =
+      std::string("SELECT ") + kComplaintColumns +
+      " FROM complaints WHERE customer = ?1 AND order_number = ?2 AND received_at BETWEEN ?3 AND ?4 "
+      "AND status NOT IN ('rejected', 'duplicate') ORDER BY received_at, id LIMIT ?5";
+  static const std::string same_product =
+      std::string("SELECT ") + kComplaintColumns +
+      " FROM complaints WHERE customer = ?1 AND product_model = ?2 AND received_at BETWEEN ?3 AND ?4 "
+      "AND status NOT IN ('rejected', 'duplicate') ORDER BY received_at, id LIMIT ?5";
+  std::vector<domain::Complaint> out;
+  auto run = [&](const std::string &sql, const std::string &value) {
+    auto &st = prepared(sql.c_str());
+    st.bind(1, customer);
+    st.bind(2, value);
+    st.bind(3, secs(from));
+    st.bind(4, secs(to));
+    st.bind(5, static_cast<std::int64_t>(limit));
+    while (st.executeStep()) {
+      auto c = read_complaint(st);
+      if (std::none_of(out.begin(), out.end(), [&](const auto &o) { return o.id == c.id; }))
+        out.push_back(std::move(c));
+    }
+  };
+  if (!order_number.empty()) run(same_order, order_number);
+  if (!product_model.empty()) run(same_product, product_model);
+  return out;
+}
+
 std::vector<domain::Complaint> SqliteStore::query_complaints(const ComplaintFilter &f, bool count_only,
                                                              std::int64_t *count) {
   std::string where = " WHERE 1 = 1";
@@ -628,7 +664,11 @@ void SqliteStore::append_event(domain::AuditEvent &e) {
 std::vector<domain::AuditEvent> SqliteStore::events(const AuditFilter &f) {
   std::string sql = "SELECT seq, at, actor, complaint_id, kind, before, after, reason, prev_hash, hash FROM "
                     "audit_events WHERE seq > ?1";
-  if (f.complaint_id) sql += " AND complaint_id = ?2";
+  if (f.complaint_id && f.include_merged)
+    sql += " AND (complaint_id = ?2 OR complaint_id IN (SELECT complaint_id FROM complaint_links WHERE "
+           "survivor_id = ?2 AND undone_at IS NULL))";
+  else if (f.complaint_id)
+    sql += " AND complaint_id = ?2";
   sql += " ORDER BY seq";
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit);
   SQLite::Statement st(db_, sql);

@@ -55,6 +55,24 @@ public:
   std::int64_t insert_analysis(const AnalysisRecord &a) override;
   std::vector<AnalysisRecord> analyses(std::int64_t complaint_id) override;
 
+  std::vector<domain::Complaint> duplicate_candidates(const std::string &customer,
+                                                      const std::string &order_number,
+                                                      const std::string &product_model,
+                                                      domain::Timestamp from, domain::Timestamp to,
+                                                      std::size_t limit) override;
+  std::int64_t insert_link(const domain::ComplaintLink &link) override; // sqlite_links.cpp
+  std::vector<domain::ComplaintLink> links(std::int64_t complaint_id, bool active_only) override;
+  void close_link(std::int64_t link_id, domain::Timestamp at, const std::string &by) override;
+  void move_contact(std::int64_t contact_id, std::int64_t to_complaint_id) override;
+  void delete_contact(std::int64_t contact_id) override;
+  std::vector<std::string> thread_messages(std::int64_t complaint_id) override;
+  void move_thread_message(const std::string &message_id, std::int64_t to_complaint_id) override;
+
+  void put_classification(const domain::Classification &c) override; // sqlite_classifications.cpp
+  std::optional<domain::Classification> classification(std::int64_t complaint_id) override;
+  std::vector<domain::Classification> triage_queue(std::size_t limit) override;
+  std::int64_t open_complaints_of(const std::string &owner) override;
+
   std::int64_t put_quarantine(const QuarantineItem &q) override; // sqlite_quarantine.cpp
   std::optional<QuarantineItem> quarantine_item(std::int64_t id) override;
   std::vector<QuarantineItem> quarantine_items(const QuarantineFilter &f) override;
