@@ -1,7 +1,10 @@
 #include "csv_reader.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cstdio>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
@@ -9,23 +12,11 @@
 #include <qloop/plugin.hpp>
 
 #include "encoding.hpp"
+#include "line_reader.hpp"
+#include "utf16_input.hpp"
 
 namespace qloop::intake_files {
 namespace {
-
-// End of the physical line starting at `pos` (past its terminator: LF,
-// CRLF, or a lone CR as old Mac exports end lines).
-std::size_t line_end(std::string_view s, std::size_t pos) {
-  while (pos < s.size()) {
-    char c = s[pos++];
-    if (c == '\n') break;
-    if (c == '\r') {
-      if (pos < s.size() && s[pos] == '\n') ++pos;
-      break;
-    }
-  }
-  return pos;
-}
 
 bool whitespace_only(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
@@ -136,53 +127,70 @@ char sniff_delimiter(std::string_view bytes) {
 
 namespace {
 
+// How much of the file's start the delimiter sniffing and the "sep=" check see.
+constexpr std::size_t kSniffBytes = 1u << 20;
+
+std::size_t count_quotes(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += c == '"';
+  return n;
+}
+
 class CsvReader : public RowReader {
 public:
-  CsvReader(std::string_view bytes, const CsvOptions &options) : bytes_(bytes) {
+  CsvReader(const InputFile &file, const CsvOptions &options, const Utf8Census &census)
+      : file_(&file), max_row_(options.max_row_bytes) {
     info_.format = "csv";
     info_.fixed_width = true;
+    std::string start(kSniffBytes, '\0');
+    start.resize(file.read_at(0, start.data(), start.size()));
     Detected enc;
     try {
-      enc = detect_encoding(bytes_, options.encoding);
+      enc = detect_encoding(start, options.encoding, census);
     } catch (const std::invalid_argument &e) {
       throw sdk::InvalidInput(e.what());
     }
-    bytes_.remove_prefix(enc.bom_bytes);
+    start_ = enc.bom_bytes;
     // UTF-16 puts NUL bytes between the CSV syntax: decode the whole file
     // first (its rows' raw bytes are then the UTF-8 text).
     if (enc.encoding == Encoding::Utf16le || enc.encoding == Encoding::Utf16be) {
-      std::size_t bad = 0;
-      auto text = to_utf8(bytes_, enc.encoding, &bad);
-      if (!text)
-        throw sdk::InvalidInput("the file starts with a " + enc.why + " but byte " + std::to_string(bad + 2) +
-                                " is not valid " + encoding_name(enc.encoding));
-      widened_ = std::move(*text);
-      bytes_ = widened_;
+      widened_ = utf16_to_utf8(file, enc.bom_bytes, enc.encoding, enc.why);
+      file_ = &*widened_;
+      start_ = 0;
+      start.resize(file_->read_at(0, start.data(), start.size()));
       enc.encoding = Encoding::Utf8;
+    } else {
+      start.erase(0, enc.bom_bytes);
     }
     encoding_ = enc.encoding;
     info_.encoding = encoding_name(encoding_);
-    delimiter_ = delimiter_of(options.delimiter, bytes_);
+    delimiter_ = delimiter_of(options.delimiter, start);
     // Excel's "sep=;" first line names the delimiter (and is then skipped as
     // a title line above the header).
-    if ((options.delimiter == "auto" || options.delimiter.empty()) && bytes_.substr(0, 4) == "sep=" &&
-        bytes_.size() >= 5 && (bytes_.size() == 5 || bytes_[5] == '\r' || bytes_[5] == '\n'))
-      delimiter_ = bytes_[4];
+    const std::string_view head = start;
+    if ((options.delimiter == "auto" || options.delimiter.empty()) && head.substr(0, 4) == "sep=" &&
+        head.size() >= 5 && (head.size() == 5 || head[5] == '\r' || head[5] == '\n'))
+      delimiter_ = head[4];
   }
 
   void read(const RowHandler &handler) override {
-    const std::string_view bytes = bytes_;
+    LineReader lines(*file_, start_);
     Parser parser(delimiter_);
     Decoder decode(encoding_);
     Collector rows;
-    std::size_t pos = 0, line = 1;
-    std::size_t row_pos = 0, row_line = 1;
-    bool in_row = false;
+    std::size_t line = 1;     // number of the next line
+    std::string raw;          // the current row's bytes so far
+    bool in_row = false;      // a row has started and not ended
+    bool too_long = false;    // the row passed max_row_bytes
+    bool quoted = false;      // inside quotes at the end of the last line
+    std::size_t row_line = 1; // where the current row starts
+    std::uint64_t first_line_end = 0;
+    std::size_t first_line_bytes = 0;
 
-    auto emit = [&](std::size_t end) {
+    auto emit = [&]() {
       SourceRow row;
       row.number = row_line;
-      row.raw = std::string(bytes.substr(row_pos, end - row_pos));
+      row.raw = raw;
       decode_row(row, rows.finished, decode, encoding_);
       rows.finished.clear();
       in_row = false;
@@ -194,68 +202,102 @@ public:
     auto broken = [&](const std::string &why) {
       SourceRow row;
       row.number = row_line;
-      const std::size_t first_end = line_end(bytes, row_pos);
-      row.raw = std::string(bytes.substr(row_pos, first_end - row_pos));
+      row.raw = raw.substr(0, first_line_bytes);
       row.error = why;
+      if (first_line_bytes == max_row_)
+        row.error += " (raw input cut to its first " + std::to_string(max_row_) + " bytes)";
       parser.reset();
       rows.fields.clear();
-      pos = first_end;
+      lines.seek(first_line_end);
       line = row_line + 1;
       in_row = false;
       handler(std::move(row));
     };
+    // A row past max_row_bytes whose quotes closed: quarantined as one row,
+    // cut, without parsing the rest of it.
+    auto oversized = [&](std::size_t last_line) {
+      SourceRow row;
+      row.number = row_line;
+      row.raw = raw;
+      row.error = "the row is longer than " + std::to_string(max_row_) +
+                  " bytes, the limit for one CSV row (64 MiB, or 4 x max_field_bytes when that is more); it "
+                  "ends on line " +
+                  std::to_string(last_line) + " (raw input cut to its first " + std::to_string(raw.size()) +
+                  " bytes)";
+      parser.reset();
+      rows.fields.clear();
+      in_row = false;
+      handler(std::move(row));
+    };
 
+    std::string_view chunk;
     for (;;) {
-      while (pos < bytes.size()) {
-        const std::size_t end = line_end(bytes, pos);
-        const std::string_view chunk = bytes.substr(pos, end - pos);
-        if (!in_row && whitespace_only(chunk)) { // blank line: no row
-          pos = end;
-          ++line;
-          continue;
-        }
-        if (!in_row) {
-          row_pos = pos;
-          row_line = line;
-          in_row = true;
-        }
+      if (!lines.next(chunk)) {
+        if (!in_row) break;
         const std::size_t before = rows.completed;
-        if (!parser.parse(chunk, rows)) {
-          broken(
-              line == row_line
-                  ? "broken CSV quoting: a quote inside an unquoted field or text after a closing quote (" +
-                        parser.error() + ")"
-                  : "broken CSV quoting: the quoted field opened on this line does not close properly "
-                    "(parse error on line " +
-                        std::to_string(line) + ")");
+        if (too_long || !parser.finish(rows)) {
+          broken("broken CSV quoting: the quoted field opened on this line is never closed");
           continue;
         }
-        pos = end;
-        ++line;
-        if (rows.completed != before) emit(end);
+        if (rows.completed != before) emit();
+        break;
       }
-      if (!in_row) break;
-      const std::size_t before = rows.completed;
-      if (!parser.finish(rows)) {
-        broken("broken CSV quoting: the quoted field opened on this line is never closed");
+      if (!in_row && whitespace_only(chunk)) { // blank line: no row
+        ++line;
         continue;
       }
-      if (rows.completed != before) emit(bytes.size());
-      break;
+      if (!in_row) {
+        in_row = true;
+        too_long = false;
+        quoted = false;
+        row_line = line;
+        first_line_end = lines.position();
+        first_line_bytes = std::min(chunk.size(), max_row_);
+        raw.clear();
+      }
+      // Quote parity: only needed once the row is too long for libcsv.
+      quoted ^= (count_quotes(chunk) & 1) != 0;
+      if (!too_long && raw.size() + chunk.size() > max_row_) {
+        too_long = true;
+        raw.append(chunk.substr(0, max_row_ - raw.size()));
+        parser.reset();
+        rows.fields.clear();
+      }
+      if (too_long) {
+        ++line;
+        if (!quoted) oversized(line - 1);
+        continue;
+      }
+      raw.append(chunk);
+      const std::size_t before = rows.completed;
+      if (!parser.parse(chunk, rows)) {
+        broken(line == row_line
+                   ? "broken CSV quoting: a quote inside an unquoted field or text after a closing quote (" +
+                         parser.error() + ")"
+                   : "broken CSV quoting: the quoted field opened on this line does not close properly "
+                     "(parse error on line " +
+                         std::to_string(line) + ")");
+        continue;
+      }
+      ++line;
+      if (rows.completed != before) emit();
     }
   }
 
 private:
-  std::string_view bytes_;
-  std::string widened_;
+  const InputFile *file_;
+  std::optional<InputFile> widened_; // UTF-16 decoded to UTF-8
+  std::uint64_t start_ = 0;          // past a byte order mark
+  std::size_t max_row_;
   Encoding encoding_ = Encoding::Utf8;
   char delimiter_ = ',';
 };
 
 } // namespace
 
-std::unique_ptr<RowReader> open_csv(std::string_view bytes, const CsvOptions &options) {
-  return std::make_unique<CsvReader>(bytes, options);
+std::unique_ptr<RowReader> open_csv(const InputFile &file, const CsvOptions &options,
+                                    const Utf8Census &census) {
+  return std::make_unique<CsvReader>(file, options, census);
 }
 
 } // namespace qloop::intake_files

@@ -74,18 +74,16 @@ void write_reason(const fs::path &moved, const std::string &reason) {
 // A file that cannot be imported at all: into the host quarantine first
 // (if the host is down the file stays for the next run), then to failed/
 // with the reason beside it.
-nlohmann::json reject(const fs::path &path, std::string bytes, std::string sha, const std::string &why,
-                      const Settings &settings, Sink &sink) {
+nlohmann::json reject(const fs::path &path, std::string sha, const std::string &why, const Settings &settings,
+                      Sink &sink) {
   const std::string name = display_name(path);
-  std::string note;
-  if (sha.empty()) { // too large to read whole: hash it in pieces, keep the start
-    sha = sha256_file(path);
-    bytes = read_file_start(path, kMaxQuarantinedFileBytes);
-    note = " (raw input cut to its first " + std::to_string(bytes.size()) + " bytes)";
-  } else if (bytes.size() > kMaxQuarantinedFileBytes) {
-    bytes.resize(kMaxQuarantinedFileBytes);
-    note = " (raw input cut to its first " + std::to_string(bytes.size()) + " bytes)";
-  }
+  if (sha.empty()) sha = sha256_file(path); // rejected before the hash pass (too large)
+  std::string bytes = read_file_start(path, kMaxQuarantinedFileBytes);
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  const std::string note = !ec && size > bytes.size()
+                               ? " (raw input cut to its first " + std::to_string(bytes.size()) + " bytes)"
+                               : "";
   sink.quarantine("file:" + sha, bytes,
                   name + ": " + why + "; the file goes to " + settings.failed_dir.string() + note);
   const fs::path moved = move_into(path, settings.failed_dir);
@@ -202,11 +200,12 @@ nlohmann::json run_drop_folder(const Settings &settings, Sink &sink) {
   for (const fs::path &path : files) {
     const std::string name = display_name(path);
     nlohmann::json detail;
-    std::string bytes, sha;
+    std::string sha;
     try {
-      bytes = read_file_bytes(path, settings.max_file_bytes);
-      sha = sha256_hex(bytes);
-      FileReport report = import_bytes(name, bytes, sha, settings, sink);
+      const InputFile file = open_input(path, settings.max_file_bytes);
+      const ScannedFile scan = scan_file(file);
+      sha = scan.sha256;
+      FileReport report = import_file(name, file, scan, settings, sink);
       const fs::path moved = move_into(path, settings.done_dir);
       detail = report_json(report);
       detail["status"] = "done";
@@ -218,12 +217,14 @@ nlohmann::json run_drop_folder(const Settings &settings, Sink &sink) {
                                    std::to_string(report.quarantined) + " row(s) quarantined; moved to " +
                                    moved.string());
     } catch (const FileRejected &e) {
-      detail = reject(path, std::move(bytes), sha, e.what(), settings, sink);
+      detail = reject(path, sha, e.what(), settings, sink);
       summary["failed_files"] = summary["failed_files"].get<std::size_t>() + 1;
     } catch (const sdk::Error &e) {
-      // A file that cannot be read now (permissions, a vanished file) stays
-      // for the next run; the host refusing a batch ends this run.
-      if (e.status() != QLOOP_ERR_IO || !sha.empty()) throw;
+      // A file that cannot be read now (permissions, a vanished file, one
+      // written to while it was read) stays for the next run; the host
+      // refusing a batch, or done/ not taking the file, ends this run.
+      const bool changed = dynamic_cast<const FileChanged *>(&e) != nullptr;
+      if (e.status() != QLOOP_ERR_IO || (!sha.empty() && !changed)) throw;
       sink.log(QLOOP_LOG_ERROR, name + ": " + e.what() + "; left in the drop folder");
       detail = {{"file", name}, {"status", "unreadable"}, {"reason", e.what()}};
       summary["unreadable"] = summary.value("unreadable", std::size_t{0}) + 1;
@@ -237,9 +238,8 @@ nlohmann::json run_drop_folder(const Settings &settings, Sink &sink) {
 nlohmann::json run_one_file(const fs::path &path, const Settings &settings, Sink &sink) {
   const std::string name = display_name(path);
   try {
-    const std::string bytes = read_file_bytes(path, settings.max_file_bytes);
-    const std::string sha = sha256_hex(bytes);
-    FileReport report = import_bytes(name, bytes, sha, settings, sink);
+    const InputFile file = open_input(path, settings.max_file_bytes);
+    FileReport report = import_file(name, file, scan_file(file), settings, sink);
     nlohmann::json summary = {{"files", 1},
                               {"rows", report.rows},
                               {"submitted", report.submitted},

@@ -70,10 +70,72 @@ bool valid_utf8(std::string_view s, std::size_t *bad_offset) {
   return true;
 }
 
-Detected detect_encoding(std::string_view bytes, std::string_view setting) {
-  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") return {Encoding::Utf8, 3, "UTF-8 byte order mark"};
-  if (bytes.substr(0, 2) == "\xFF\xFE") return {Encoding::Utf16le, 2, "UTF-16LE byte order mark"};
-  if (bytes.substr(0, 2) == "\xFE\xFF") return {Encoding::Utf16be, 2, "UTF-16BE byte order mark"};
+// Expected length of a sequence starting with `c`, 0 when no sequence
+// starts with it.
+static std::size_t utf8_length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return 2;
+  if (c >= 0xE0 && c <= 0xEF) return 3;
+  if (c >= 0xF0 && c <= 0xF4) return 4;
+  return 0;
+}
+
+// Counts the sequences of `s` from `from`; returns where it stopped: the
+// end, or the start of a sequence that `s` cuts off (it may still be good).
+std::size_t Utf8Census::scan(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { // ASCII, by far the most common: no call per byte
+      ++i;
+      continue;
+    }
+    const std::size_t want = utf8_length(c);
+    if (want > 1 && i + want > s.size()) {
+      bool plausible = true; // the bytes present are continuation bytes
+      for (std::size_t k = i + 1; k < s.size(); ++k)
+        plausible &= (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
+      if (plausible) return i;
+    }
+    const std::size_t n = utf8_sequence(s, i);
+    if (n == 0) {
+      ++bad_;
+      ++i;
+    } else {
+      good_ += n > 1;
+      i += n;
+    }
+  }
+  return i;
+}
+
+void Utf8Census::feed(std::string_view piece) {
+  std::size_t from = 0;
+  if (!carry_.empty()) {
+    // Finish the cut sequence with the first bytes of this piece.
+    const std::size_t had = carry_.size();
+    carry_.append(piece.substr(0, 4 - had));
+    const std::size_t stop = scan(carry_, 0);
+    if (stop < had) { // still cut off: the piece was tiny
+      carry_.erase(0, stop);
+      return;
+    }
+    from = stop - had; // past the bytes of the piece the sequence used
+    carry_.clear();
+  }
+  const std::size_t stop = scan(piece, from);
+  carry_.assign(piece.substr(stop));
+}
+
+void Utf8Census::finish() {
+  bad_ += carry_.size(); // each byte of a cut-off sequence is bad on its own
+  carry_.clear();
+}
+
+Detected detect_encoding(std::string_view start, std::string_view setting, const Utf8Census &census) {
+  if (start.substr(0, 3) == "\xEF\xBB\xBF") return {Encoding::Utf8, 3, "UTF-8 byte order mark"};
+  if (start.substr(0, 2) == "\xFF\xFE") return {Encoding::Utf16le, 2, "UTF-16LE byte order mark"};
+  if (start.substr(0, 2) == "\xFE\xFF") return {Encoding::Utf16be, 2, "UTF-16BE byte order mark"};
   if (setting == "utf-8" || setting == "utf8") return {Encoding::Utf8, 0, "encoding = utf-8"};
   if (setting == "gb18030") return {Encoding::Gb18030, 0, "encoding = gb18030"};
   if (setting == "gbk" || setting == "gb2312") return {Encoding::Gbk, 0, "encoding = gbk"};
@@ -82,20 +144,16 @@ Detected detect_encoding(std::string_view bytes, std::string_view setting) {
                                 "' is not one of auto, utf-8, gb18030, gbk");
   // GBK text almost never forms valid multi-byte UTF-8 sequences; UTF-8
   // text with a damaged byte here and there still has mostly good ones.
-  std::size_t good = 0, bad = 0;
-  for (std::size_t i = 0; i < bytes.size();) {
-    std::size_t n = utf8_sequence(bytes, i);
-    if (n == 0) {
-      ++bad;
-      ++i;
-    } else {
-      good += n > 1;
-      i += n;
-    }
-  }
-  if (bad == 0) return {Encoding::Utf8, 0, "valid UTF-8"};
-  if (good >= 20 * bad) return {Encoding::Utf8, 0, "UTF-8 with a few invalid bytes"};
+  if (census.bad() == 0) return {Encoding::Utf8, 0, "valid UTF-8"};
+  if (census.good() >= 20 * census.bad()) return {Encoding::Utf8, 0, "UTF-8 with a few invalid bytes"};
   return {Encoding::Gb18030, 0, "not UTF-8, read as GB18030"};
+}
+
+Detected detect_encoding(std::string_view bytes, std::string_view setting) {
+  Utf8Census census;
+  census.feed(bytes);
+  census.finish();
+  return detect_encoding(bytes, setting, census);
 }
 
 Decoder::Decoder(Encoding from) : from_(from) {

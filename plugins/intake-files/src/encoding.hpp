@@ -20,11 +20,33 @@ struct Detected {
   std::string why;           // for logs: "byte order mark", "valid UTF-8", ...
 };
 
+// Counts, over text fed in pieces of any size, the valid multi-byte UTF-8
+// sequences and the bytes that begin none, exactly as one pass over the whole
+// text would: a sequence cut by a piece boundary is finished with the next
+// piece. The hash pass feeds it, so "auto" judges the whole file without
+// holding it.
+class Utf8Census {
+public:
+  void feed(std::string_view piece);
+  void finish(); // the end of the text: a sequence left open counts as bad bytes
+  std::size_t good() const { return good_; }
+  std::size_t bad() const { return bad_; }
+
+private:
+  std::size_t scan(std::string_view s, std::size_t from);
+  std::size_t good_ = 0, bad_ = 0;
+  std::string carry_; // the start of a sequence the last piece cut off
+};
+
 // `setting` is the config value: auto | utf-8 | gb18030 | gbk (throws
-// std::invalid_argument for anything else). A byte order mark always wins,
-// since it cannot be mistaken. Otherwise auto reads UTF-8 when the bytes are
-// UTF-8 (a few broken sequences among many good ones still count as UTF-8, so
-// one damaged row does not turn the whole file into mojibake), else GB18030.
+// std::invalid_argument for anything else). A byte order mark (at the start
+// of `start`, the file's first bytes) always wins, since it cannot be
+// mistaken. Otherwise auto reads UTF-8 when the file is UTF-8 (a few broken
+// sequences among many good ones still count as UTF-8, so one damaged row
+// does not turn the whole file into mojibake), else GB18030. `census` is
+// the whole file's.
+Detected detect_encoding(std::string_view start, std::string_view setting, const Utf8Census &census);
+// The same for text held whole.
 Detected detect_encoding(std::string_view bytes, std::string_view setting);
 
 // Decodes `bytes` as `from` into UTF-8. On an invalid or incomplete sequence

@@ -2,7 +2,9 @@
 // every row, submit good rows in batches and quarantine bad ones. Each row's
 // source key is "file:<sha256 of the file bytes>:<row number>", so importing
 // the same bytes again (a retry after a crash, or the same export dropped
-// under another name) creates nothing twice: the host skips known keys.
+// under another name) creates nothing twice: the host skips known keys. With
+// key_columns it is made from the row's values instead (see row_keys.hpp).
+// The file is read in chunks twice (hash, then rows), never held whole.
 #pragma once
 
 #include <cstddef>
@@ -13,6 +15,8 @@
 
 #include <qloop/plugin.h>
 
+#include "encoding.hpp"
+#include "input_file.hpp"
 #include "settings.hpp"
 
 namespace qloop::intake_files {
@@ -45,15 +49,25 @@ struct FileReport {
 // "file:<sha256>:<row>".
 std::string row_source_key(const std::string &sha256, std::size_t row);
 
-// The whole file; sdk::Error(QLOOP_ERR_IO) when it cannot be read,
-// FileRejected when it is larger than `max_bytes`.
-std::string read_file_bytes(const std::filesystem::path &path, std::size_t max_bytes);
+// `path` opened for import; sdk::Error(QLOOP_ERR_IO) when it cannot be
+// opened, FileRejected when it is larger than `max_bytes`.
+InputFile open_input(const std::filesystem::path &path, std::size_t max_bytes);
 
-// `name` is the file name used in messages and record.extra._source; `sha256`
-// the hex digest of `bytes`. Throws FileRejected for a file-level problem
-// (nothing was submitted then), or the sink's error when it refuses a batch
-// (the batches before it were accepted; a re-run is safe).
-FileReport import_bytes(const std::string &name, std::string_view bytes, const std::string &sha256,
-                        const Settings &settings, Sink &sink);
+struct ScannedFile {
+  std::string sha256; // of the whole file, hex
+  Utf8Census census;  // how much of it is UTF-8 (CSV only; empty for a ZIP)
+};
+
+// One pass over the file in chunks. sdk::Error(QLOOP_ERR_IO) when it cannot
+// be read or changed while being read.
+ScannedFile scan_file(const InputFile &file);
+
+// `name` is the file name used in messages and record.extra._source; `scan`
+// is scan_file(file). Throws FileRejected for a file-level problem (nothing
+// was submitted then), the sink's error when it refuses a batch (the
+// batches before it were accepted; a re-run is safe), or FileChanged when
+// the file was written to during the import.
+FileReport import_file(const std::string &name, const InputFile &file, const ScannedFile &scan,
+                       const Settings &settings, Sink &sink);
 
 } // namespace qloop::intake_files

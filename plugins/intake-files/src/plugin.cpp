@@ -35,7 +35,7 @@ class FilesIntake : public qloop::sdk::IntakePlugin {
 public:
   static constexpr const char *id = "intake.files";
   static constexpr const char *name = "File intake (CSV, XLSX)";
-  static constexpr const char *version = "1.0.0";
+  static constexpr const char *version = "1.1.0";
   static constexpr const char *vendor = "qloop";
   static constexpr const char *description =
       "CSV and XLSX exports from call centres, online service and Excel (UTF-8, BOM, GBK/GB18030) from a "
@@ -59,7 +59,11 @@ public:
       key("sheet", QLOOP_CONFIG_STRING, "", "XLSX sheet to read (empty: the first)"),
       key("batch_size", QLOOP_CONFIG_INT, "500", "Records per submit_records call"),
       key("max_field_bytes", QLOOP_CONFIG_INT, "1048576", "A row with a longer cell is quarantined"),
-      key("max_file_bytes", QLOOP_CONFIG_INT, "67108864", "A larger file fails as a whole"),
+      key("max_file_bytes", QLOOP_CONFIG_INT, "1073741824",
+          "A larger file fails as a whole (files stream, so memory does not grow with the size)"),
+      key("key_columns", QLOOP_CONFIG_STRING, "",
+          "Headers or record fields whose values key a row ('工单号' or 'order_number; line'): a cumulative "
+          "export or re-saved workbook then brings in only new rows (empty: the file hash and row number)"),
       key("settle_seconds", QLOOP_CONFIG_INT, "2",
           "Files changed less than this many seconds ago wait for the next run (still being copied)"),
   };

@@ -4,6 +4,8 @@
 
 #include <qloop/plugin.hpp>
 
+#include "row_keys.hpp"
+
 namespace qloop::intake_files {
 
 namespace {
@@ -72,7 +74,11 @@ Settings read_settings(const ConfigGetter &get) {
   s.sheet = text(get, "sheet", "");
   s.batch_size = static_cast<std::size_t>(whole(get, "batch_size", 500, 1));
   s.max_field_bytes = static_cast<std::size_t>(whole(get, "max_field_bytes", 1 << 20, 1));
-  s.max_file_bytes = static_cast<std::size_t>(whole(get, "max_file_bytes", 64ll << 20, 1));
+  s.max_file_bytes = static_cast<std::size_t>(whole(get, "max_file_bytes", 1ll << 30, 1));
+  s.key_columns = parse_key_columns(text(get, "key_columns", ""));
+  // filekey:<channel>:<64 hex> must fit the record schema's 512 bytes.
+  if (!s.key_columns.empty() && s.channel.size() > 400)
+    bad("channel", "longer than 400 bytes, too long to be part of the source keys key_columns makes");
   s.settle_seconds = whole(get, "settle_seconds", 2, 0);
   return s;
 }

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "mapping.hpp"
 #include "values.hpp"
@@ -23,7 +24,12 @@ struct Settings {
   std::string sheet;
   std::size_t batch_size = 500;
   std::size_t max_field_bytes = 1u << 20;
-  std::size_t max_file_bytes = 64u << 20;
+  // Memory no longer grows with the file (it streams), so this only keeps a
+  // stray disk image or database dump out of the drop folder.
+  std::size_t max_file_bytes = std::size_t{1} << 30;
+  // key_columns: headers or record fields whose values key a row (empty:
+  // the file's hash and the row number do).
+  std::vector<std::string> key_columns;
   long long settle_seconds = 2;
 };
 

@@ -1,7 +1,6 @@
 #include "sha256.hpp"
 
 #include <array>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -52,17 +51,20 @@ std::string sha256_hex(std::string_view bytes) {
   return d.hex();
 }
 
-std::string sha256_file(const std::filesystem::path &path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
+std::string sha256_file(const InputFile &file, const std::function<void(std::string_view)> &also) {
   Digest d;
-  std::vector<char> buf(1 << 20);
-  while (in) {
-    in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
-    if (in.gcount() > 0) d.update(buf.data(), static_cast<std::size_t>(in.gcount()));
+  std::vector<char> buf(kReadChunkBytes);
+  std::uint64_t offset = 0;
+  for (;;) {
+    const std::size_t n = file.read_at(offset, buf.data(), buf.size());
+    if (n == 0) break;
+    d.update(buf.data(), n);
+    if (also) also(std::string_view(buf.data(), n));
+    offset += n;
   }
-  if (in.bad()) throw std::runtime_error("cannot read " + path.string());
   return d.hex();
 }
+
+std::string sha256_file(const std::filesystem::path &path) { return sha256_file(InputFile::open(path)); }
 
 } // namespace qloop::intake_files

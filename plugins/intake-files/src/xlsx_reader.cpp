@@ -9,154 +9,15 @@
 #include <optional>
 #include <vector>
 
-#include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <qloop/plugin.hpp>
-#include <zip.h>
 
-#include "encoding.hpp"
+#include "xlsx_package.hpp"
+#include "xlsx_sheet.hpp"
+#include "xml_stream.hpp"
 
 namespace qloop::intake_files {
 namespace {
-
-// A part larger than this is refused: a zip bomb, not a complaint export.
-constexpr zip_uint64_t kMaxPartBytes = 512ull << 20;
-// Excel's last date, 9999-12-31.
-constexpr double kMaxSerial = 2958465;
-
-[[noreturn]] void invalid(const std::string &why) {
-  throw sdk::InvalidInput("not a usable XLSX workbook: " + why);
-}
-
-struct ZipCloser {
-  void operator()(zip_t *z) const { zip_discard(z); }
-};
-
-class Package {
-public:
-  explicit Package(std::string_view bytes) {
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t *src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-    if (src == nullptr) fail(err);
-    zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &err);
-    if (z == nullptr) {
-      zip_source_free(src);
-      fail(err);
-    }
-    zip_.reset(z);
-  }
-
-  std::optional<std::string> read(const std::string &name) const {
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(zip_.get(), name.c_str(), 0, &st) != 0) return std::nullopt;
-    if (!(st.valid & ZIP_STAT_SIZE) || st.size > kMaxPartBytes) invalid("part " + name + " is too large");
-    zip_file_t *f = zip_fopen(zip_.get(), name.c_str(), 0);
-    if (f == nullptr) invalid("cannot open part " + name + " (" + zip_strerror(zip_.get()) + ")");
-    std::string data(static_cast<std::size_t>(st.size), '\0');
-    zip_int64_t n = data.empty() ? 0 : zip_fread(f, data.data(), st.size);
-    zip_fclose(f);
-    if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) invalid("cannot read part " + name);
-    return data;
-  }
-
-  pugi::xml_document xml(const std::string &name, bool required) const {
-    pugi::xml_document doc;
-    auto data = read(name);
-    if (!data) {
-      if (required) invalid("part " + name + " is missing");
-      return doc;
-    }
-    auto ok = doc.load_buffer(data->data(), data->size());
-    if (!ok) invalid("part " + name + " is not XML (" + ok.description() + ")");
-    return doc;
-  }
-
-private:
-  [[noreturn]] static void fail(zip_error_t &err) {
-    std::string why = zip_error_strerror(&err);
-    zip_error_fini(&err);
-    invalid(why);
-  }
-  std::unique_ptr<zip_t, ZipCloser> zip_;
-};
-
-std::string_view local(const char *name) {
-  const char *colon = std::strchr(name, ':');
-  return colon ? colon + 1 : name;
-}
-
-pugi::xml_node child(pugi::xml_node n, std::string_view name) {
-  for (pugi::xml_node c : n.children())
-    if (local(c.name()) == name) return c;
-  return {};
-}
-
-// r:id and friends carry a namespace prefix whose spelling varies by writer.
-pugi::xml_attribute attribute(pugi::xml_node n, std::string_view name) {
-  for (pugi::xml_attribute a : n.attributes())
-    if (local(a.name()) == name) return a;
-  return {};
-}
-
-std::string dir_of(const std::string &part) {
-  auto slash = part.rfind('/');
-  return slash == std::string::npos ? "" : part.substr(0, slash + 1);
-}
-
-// A relationship target relative to the part naming it, as a package path.
-std::string resolve(const std::string &base_dir, const std::string &target) {
-  std::string joined = !target.empty() && target[0] == '/' ? target.substr(1) : base_dir + target;
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (start <= joined.size()) {
-    auto end = joined.find('/', start);
-    if (end == std::string::npos) end = joined.size();
-    std::string piece = joined.substr(start, end - start);
-    if (piece == "..") {
-      if (!parts.empty()) parts.pop_back();
-    } else if (!piece.empty() && piece != ".") {
-      parts.push_back(piece);
-    }
-    start = end + 1;
-  }
-  std::string out;
-  for (const auto &p : parts) out += (out.empty() ? "" : "/") + p;
-  return out;
-}
-
-struct Relationship {
-  std::string id, type, target;
-};
-
-std::vector<Relationship> relationships(const Package &pkg, const std::string &part) {
-  std::vector<Relationship> rels;
-  const std::string dir = dir_of(part);
-  const std::string name = part.substr(dir.size());
-  pugi::xml_document doc = pkg.xml(dir + "_rels/" + name + ".rels", false);
-  for (pugi::xml_node r : child(doc, "Relationships").children())
-    if (local(r.name()) == "Relationship")
-      rels.push_back({r.attribute("Id").value(), r.attribute("Type").value(),
-                      resolve(dir, r.attribute("Target").value())});
-  return rels;
-}
-
-bool ends_with(const std::string &s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// <t> directly or rich-text runs <r><t>; phonetic guides <rPh> are not text.
-std::string text_runs(pugi::xml_node si) {
-  std::string out;
-  for (pugi::xml_node c : si.children()) {
-    if (local(c.name()) == "t")
-      out += c.text().get();
-    else if (local(c.name()) == "r")
-      out += child(c, "t").text().get();
-  }
-  return out;
-}
 
 bool builtin_date_format(int id) {
   return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
@@ -199,58 +60,15 @@ std::vector<bool> date_styles(const Package &pkg, const std::string &part) {
   pugi::xml_node sheet = child(doc, "styleSheet");
   std::map<int, std::string> custom;
   for (pugi::xml_node f : child(sheet, "numFmts").children())
-    if (local(f.name()) == "numFmt")
+    if (local_name(f.name()) == "numFmt")
       custom[f.attribute("numFmtId").as_int()] = f.attribute("formatCode").value();
   for (pugi::xml_node xf : child(sheet, "cellXfs").children()) {
-    if (local(xf.name()) != "xf") continue;
+    if (local_name(xf.name()) != "xf") continue;
     int id = xf.attribute("numFmtId").as_int();
     auto it = custom.find(id);
     out.push_back(it != custom.end() ? custom_date_format(it->second) : builtin_date_format(id));
   }
   return out;
-}
-
-std::vector<std::string> shared_strings(const Package &pkg, const std::string &part) {
-  std::vector<std::string> out;
-  if (part.empty()) return out;
-  pugi::xml_document doc = pkg.xml(part, false);
-  for (pugi::xml_node si : child(doc, "sst").children())
-    if (local(si.name()) == "si") out.push_back(text_runs(si));
-  return out;
-}
-
-std::string number_text(double v) {
-  char buf[64];
-  if (v == std::floor(v) && std::fabs(v) < 1e15)
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-  else
-    std::snprintf(buf, sizeof buf, "%.15g", v);
-  return buf;
-}
-
-Cell text_cell(std::string text) {
-  Cell c;
-  if (!text.empty()) {
-    c.kind = CellKind::Text;
-    c.text = std::move(text);
-  }
-  return c;
-}
-
-Cell number_cell(const std::string &v, bool is_date, bool date1904) {
-  char *end = nullptr;
-  double d = std::strtod(v.c_str(), &end);
-  if (end == v.c_str() || !std::isfinite(d)) return text_cell(v);
-  Cell c;
-  c.number = d;
-  if (is_date && d >= 0 && d <= kMaxSerial) {
-    c.kind = CellKind::Date;
-    c.text = excel_serial_to_iso(d, date1904);
-  } else {
-    c.kind = CellKind::Number;
-    c.text = number_text(d);
-  }
-  return c;
 }
 
 // H. Hinnant, "chrono-Compatible Low-Level Date Algorithms".
@@ -330,9 +148,19 @@ std::string excel_serial_to_iso(double serial, bool date1904) {
 
 namespace {
 
+// Checks that the sheet is complete, well-formed XML, without keeping any
+// of it: a damaged workbook then fails as a whole before a row is submitted,
+// as it did when the sheet was parsed whole up front.
+class Discard : public XmlHandler {
+public:
+  void start(std::string_view, const char **) override {}
+  void end(std::string_view) override {}
+  void text(std::string_view) override {}
+};
+
 class XlsxReader : public RowReader {
 public:
-  XlsxReader(std::string_view bytes, const std::string &sheet_wanted) : pkg_(bytes) {
+  XlsxReader(const InputFile &file, const std::string &sheet_wanted) : pkg_(file) {
     info_.format = "xlsx";
     info_.encoding = "utf-8";
 
@@ -354,101 +182,69 @@ public:
         sheet_parts[r.id] = r.target;
     }
 
-    std::string sheet_part;
     std::vector<std::string> names;
     for (pugi::xml_node s : child(wb, "sheets").children()) {
-      if (local(s.name()) != "sheet") continue;
+      if (local_name(s.name()) != "sheet") continue;
       std::string name = s.attribute("name").value();
       names.push_back(name);
-      if (!sheet_part.empty() || !(sheet_wanted.empty() || sheet_wanted == name)) continue;
+      if (!sheet_part_.empty() || !(sheet_wanted.empty() || sheet_wanted == name)) continue;
       auto it = sheet_parts.find(attribute(s, "id").value());
-      if (it == sheet_parts.end()) invalid("sheet '" + name + "' has no part");
-      sheet_part = it->second;
+      if (it == sheet_parts.end()) invalid_workbook("sheet '" + name + "' has no part");
+      sheet_part_ = it->second;
       info_.sheet = name;
     }
-    if (sheet_part.empty()) {
-      if (names.empty()) invalid("it has no sheets");
+    if (sheet_part_.empty()) {
+      if (names.empty()) invalid_workbook("it has no sheets");
       std::string list;
       for (const auto &n : names) list += (list.empty() ? "'" : ", '") + n + "'";
       throw sdk::InvalidInput("the workbook has no sheet '" + sheet_wanted +
                               "' (config sheet; sheets: " + list + ")");
     }
-    is_date_ = date_styles(pkg_, styles_part);
-    shared_ = shared_strings(pkg_, strings_part);
-    sheet_ = pkg_.xml(sheet_part, true);
+    context_.sheet = info_.sheet;
+    context_.date1904 = info_.date1904;
+    context_.is_date = date_styles(pkg_, styles_part);
+    context_.shared = read_shared_strings(pkg_, strings_part);
+
+    Discard discard;
+    XmlStream check(discard, sheet_part_);
+    if (!pkg_.stream(sheet_part_, [&](std::string_view chunk) { check.feed(chunk); }))
+      invalid_workbook("part " + sheet_part_ + " is missing");
+    check.finish();
   }
 
   void read(const RowHandler &handler) override {
-    std::size_t next_row = 1;
-    for (pugi::xml_node row : child(child(sheet_, "worksheet"), "sheetData").children()) {
-      if (local(row.name()) != "row") continue;
-      SourceRow out;
-      out.number = row.attribute("r") ? row.attribute("r").as_ullong() : next_row;
-      next_row = out.number + 1;
-      nlohmann::json picture = nlohmann::json::object();
-      std::size_t next_col = 0;
-      for (pugi::xml_node c : row.children()) {
-        if (local(c.name()) != "c") continue;
-        const std::size_t col = c.attribute("r") ? column_index(c.attribute("r").value()) : next_col;
-        next_col = col + 1;
-        Cell cell = read_cell(c, col, out);
-        if (cell.kind == CellKind::Empty) continue;
-        // The XML parser passes bytes through; the record must be UTF-8.
-        const bool utf8 = valid_utf8(cell.text);
-        if (!utf8 && out.error.empty())
-          out.error = "cell " + column_letters(col) + std::to_string(out.number) + " is not valid UTF-8";
-        picture[column_letters(col)] = utf8 ? cell.text : printable(cell.text, static_cast<std::size_t>(-1));
-        if (out.cells.size() <= col) out.cells.resize(col + 1);
-        out.cells[col] = std::move(cell);
-      }
-      out.raw =
-          nlohmann::json{{"sheet", info_.sheet}, {"row", out.number}, {"cells", std::move(picture)}}.dump();
-      if (!out.error.empty()) out.cells.clear();
-      handler(std::move(out));
+    SheetRows rows(context_);
+    XmlStream xml(rows, sheet_part_);
+    // Rows are handed on between chunks, outside expat's callbacks, so the
+    // handler's exceptions (a refused batch) never cross C frames.
+    auto drain = [&] {
+      for (SourceRow &row : rows.ready()) handler(std::move(row));
+      rows.ready().clear();
+    };
+    try {
+      pkg_.stream(sheet_part_, [&](std::string_view chunk) {
+        xml.feed(chunk);
+        drain();
+      });
+      xml.finish();
+    } catch (const sdk::InvalidInput &e) {
+      // It was whole a moment ago (the check pass): the file changed.
+      throw sdk::Error(QLOOP_ERR_IO,
+                       std::string("the workbook could not be read a second time: ") + e.what());
     }
+    drain();
   }
 
 private:
-  Cell read_cell(pugi::xml_node c, std::size_t col, SourceRow &out) const {
-    const std::string type = c.attribute("t").value();
-    const std::string v = child(c, "v").text().get();
-    Cell cell;
-    if (type == "inlineStr") return text_cell(text_runs(child(c, "is")));
-    if (v.empty()) return cell;
-    if (type == "s") {
-      const auto i = static_cast<std::size_t>(std::strtoull(v.c_str(), nullptr, 10));
-      if (i < shared_.size()) return text_cell(shared_[i]);
-      if (out.error.empty())
-        out.error =
-            "cell " + column_letters(col) + std::to_string(out.number) + " points past the shared strings";
-      return cell;
-    }
-    if (type == "str") return text_cell(v);
-    if (type == "e") {
-      cell.kind = CellKind::Error;
-      cell.text = v;
-      return cell;
-    }
-    if (type == "b") return text_cell(v == "1" ? "TRUE" : "FALSE");
-    if (type == "d") { // ISO 8601 date cell (strict OOXML)
-      cell.kind = CellKind::Date;
-      cell.text = v.substr(0, 19);
-      return cell;
-    }
-    const std::size_t style = c.attribute("s").as_uint();
-    return number_cell(v, style < is_date_.size() && is_date_[style], info_.date1904);
-  }
-
   Package pkg_;
-  std::vector<bool> is_date_;
-  std::vector<std::string> shared_;
-  pugi::xml_document sheet_;
+  std::string sheet_part_;
+  SheetContext context_;
 };
 
 } // namespace
 
-std::unique_ptr<RowReader> open_xlsx(std::string_view bytes, const std::string &sheet) {
-  return std::make_unique<XlsxReader>(bytes, sheet);
+std::unique_ptr<RowReader> open_xlsx(const InputFile &file, const std::string &sheet) {
+  return std::make_unique<XlsxReader>(file, sheet);
 }
 
 } // namespace qloop::intake_files

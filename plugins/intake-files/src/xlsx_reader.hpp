@@ -1,7 +1,9 @@
 // Reads one sheet of an XLSX workbook (Office Open XML, ECMA-376): libzip
-// opens the package from memory, pugixml parses the parts. Shared and inline
-// strings become text, numbers stay numbers, numbers in a date style become
-// ISO dates, error cells stay errors (so "#N/A" never passes for a name).
+// reads the package from the file, pugixml the small parts (workbook,
+// styles), and expat streams the sheet and its shared strings, so memory does
+// not grow with the sheet. Shared and inline strings become text, numbers
+// stay numbers, numbers in a date style become ISO dates, error cells stay
+// errors (so "#N/A" never passes for a name).
 #pragma once
 
 #include <cstddef>
@@ -9,14 +11,16 @@
 #include <string>
 #include <string_view>
 
+#include "input_file.hpp"
 #include "source_table.hpp"
 
 namespace qloop::intake_files {
 
-// `sheet` empty: the first sheet. `bytes` must outlive the reader. Throws
-// sdk::InvalidInput naming the problem when the bytes are not a usable
-// workbook or the sheet is missing.
-std::unique_ptr<RowReader> open_xlsx(std::string_view bytes, const std::string &sheet);
+// `sheet` empty: the first sheet. `file` must outlive the reader. Throws
+// sdk::InvalidInput naming the problem when the file is not a usable
+// workbook or the sheet is missing; the sheet is checked to be complete,
+// well-formed XML here, before any row is read.
+std::unique_ptr<RowReader> open_xlsx(const InputFile &file, const std::string &sheet);
 
 // Excel day serial -> "YYYY-MM-DD", with "THH:MM:SS" when not a whole day.
 std::string excel_serial_to_iso(double serial, bool date1904);

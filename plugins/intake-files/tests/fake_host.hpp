@@ -57,6 +57,10 @@ public:
   std::map<std::string, Quarantined> quarantine;
   std::vector<std::pair<qloop_log_level, std::string>> logs;
   std::size_t batches = 0, duplicates = 0, invalid = 0;
+  // false: valid records are counted (taken) but not kept, so a memory
+  // probe importing a million rows measures the plugin, not this map.
+  bool keep_records = true;
+  std::size_t taken = 0;
   std::vector<std::size_t> batch_sizes;
   // Refuse every batch after this many were accepted (-1: never).
   int refuse_after_batches = -1;
@@ -88,6 +92,10 @@ public:
   void take(const json &r) {
     if (!independent_problems(r).empty()) {
       ++invalid;
+      return;
+    }
+    if (!keep_records) {
+      ++taken;
       return;
     }
     const std::string key = r["source_key"];
