@@ -13,6 +13,7 @@ QLOOP := $(BUILD)/bin/qloop
 run: build
 	@$(QLOOP) --config config/qloop.ini version
 	@$(QLOOP) --config config/qloop.ini --log-level warn demo seed --count 500 --years 1 --if-empty
+	@test -f data/models/classify/meta.json || $(QLOOP) --config config/qloop.ini --log-level warn classify train | head -1
 	@$(QLOOP) --config config/qloop.ini --log-level warn complaint list --open --limit 15
 	@$(QLOOP) --config config/qloop.ini --log-level warn sla check --within 24
 	@$(QLOOP) --config config/qloop.ini --log-level warn plugins list
