@@ -152,14 +152,25 @@ std::optional<std::string> Intake::take(const std::string &plugin_id, Checked &i
   const auto received = ledger_.receive(std::move(record.complaint), actor);
   if (!record.thread.message_id.empty())
     store.link_thread_message(record.thread.message_id, received.complaint.id);
+  bool linked = false;
+  if (first) {
+    // A link the ledger refuses (the first report was closed meanwhile)
+    // leaves the record stored on its own: linking is a convenience.
+    try {
+      Merger(ledger_).link_probable_duplicate(received.complaint.id, *first, actor);
+      linked = true;
+    } catch (const LedgerError &e) {
+      log::get("intake")->warn("{} not linked to {}: {}", received.complaint.number, first->first.number,
+                               e.what());
+    }
+  }
   if (item.classification) {
     item.classification->complaint_id = received.complaint.id;
     item.classification->at = ledger_.now();
-    if (first) item.classification->triage = false; // the first complaint is the one to grade
+    if (linked) item.classification->triage = false; // the first complaint is the one to grade
     store.put_classification(*item.classification);
   }
-  if (first) {
-    Merger(ledger_).link_probable_duplicate(received.complaint.id, *first, actor);
+  if (linked) {
     ++tally.linked;
   } else {
     ++tally.stored;

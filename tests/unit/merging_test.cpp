@@ -226,3 +226,16 @@ TEST_F(MergingTest, GuardsSayWhatIsWrong) {
   EXPECT_NE(refusal([&] { ledger.transition(a.id, Status::Duplicate, "cqe", ""); }).find("complaint link"),
             std::string::npos);
 }
+
+TEST_F(MergingTest, AClosedCaseIsNoLinkTargetAndARefusedLinkStillStoresTheRecord) {
+  intake.submit("intake.webhook",
+                json::array({report("crm:77", "phone", "2026-03-02T08:40:00+08:00")}).dump());
+  auto first = by_key("crm:77");
+  first.status = Status::Archived; // as if worked to the end (a repeat is a recurrence, not a duplicate)
+  store->write([&] { store->update_complaint(first); });
+  auto t = intake.submit("intake.email",
+                         json::array({report("email:<a@x>", "email", "2026-03-03T08:40:00+08:00")}).dump());
+  EXPECT_EQ(t.stored, 1u);
+  EXPECT_EQ(t.linked, 0u);
+  EXPECT_EQ(by_key("email:<a@x>").status, Status::Received);
+}

@@ -349,11 +349,11 @@ std::vector<domain::Complaint> SqliteStore::duplicate_candidates(const std::stri
   static const std::string same_order =
       std::string("SELECT ") + kComplaintColumns +
       " FROM complaints WHERE customer = ?1 AND order_number = ?2 AND received_at BETWEEN ?3 AND ?4 "
-      "AND status NOT IN ('rejected', 'duplicate') ORDER BY received_at, id LIMIT ?5";
+      "AND status NOT IN ('archived', 'rejected', 'duplicate') ORDER BY received_at, id LIMIT ?5";
   static const std::string same_product =
       std::string("SELECT ") + kComplaintColumns +
       " FROM complaints WHERE customer = ?1 AND product_model = ?2 AND received_at BETWEEN ?3 AND ?4 "
-      "AND status NOT IN ('rejected', 'duplicate') ORDER BY received_at, id LIMIT ?5";
+      "AND status NOT IN ('archived', 'rejected', 'duplicate') ORDER BY received_at, id LIMIT ?5";
   std::vector<domain::Complaint> out;
   auto run = [&](const std::string &sql, const std::string &value) {
     auto &st = prepared(sql.c_str());
