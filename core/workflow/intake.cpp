@@ -124,7 +124,8 @@ std::vector<Intake::Checked> Intake::check_and_classify(const json &batch) {
   return out;
 }
 
-std::optional<std::string> Intake::take(const std::string &plugin_id, Checked &item, Tally &tally) {
+std::optional<std::string> Intake::take(const std::string &plugin_id, Checked &item, Tally &tally,
+                                        Workload &workload) {
   auto &check = item.check;
   if (!check.problems.empty()) return join(check.problems);
   auto &record = check.record;
@@ -148,7 +149,7 @@ std::optional<std::string> Intake::take(const std::string &plugin_id, Checked &i
   }
   auto first = find_probable_duplicate(store, record.complaint, duplicates_);
   if (item.classification && routing_ && !first)
-    item.classification->assigned_by = routing_->assign(record.complaint, store);
+    item.classification->assigned_by = routing_->assign(record.complaint, store, workload);
   const auto received = ledger_.receive(std::move(record.complaint), actor);
   if (!record.thread.message_id.empty())
     store.link_thread_message(record.thread.message_id, received.complaint.id);
@@ -223,9 +224,10 @@ Intake::Tally Intake::submit(const std::string &plugin_id, std::string_view reco
   auto checked = check_and_classify(batch);
   Tally tally;
   ledger_.store().write([&] {
+    Workload workload;
     for (std::size_t i = 0; i < batch.size(); ++i) {
       const json &record = batch[i];
-      if (auto problems = take(plugin_id, checked[i], tally)) {
+      if (auto problems = take(plugin_id, checked[i], tally, workload)) {
         const auto raw = record.dump();
         quarantine(plugin_id, quarantine_key(record, raw), raw, *problems);
         ++tally.quarantined;

@@ -71,7 +71,8 @@ private:
   };
   std::vector<Checked> check_and_classify(const nlohmann::json &batch);
   // Empty optional: stored (or already there); else the problems.
-  std::optional<std::string> take(const std::string &plugin_id, Checked &item, Tally &tally);
+  std::optional<std::string> take(const std::string &plugin_id, Checked &item, Tally &tally,
+                                  Workload &workload);
   void store_attachments(domain::IntakeRecord &record);
   // The complaint a record answers (record.thread: a message already on a
   // complaint, else a complaint number), if any.

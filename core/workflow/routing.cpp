@@ -55,7 +55,7 @@ RoutingPolicy RoutingPolicy::load(const std::filesystem::path &file) {
   return policy;
 }
 
-std::string RoutingPolicy::assign(domain::Complaint &c, store::Store &store) const {
+std::string RoutingPolicy::assign(domain::Complaint &c, store::Store &store, Workload &workload) const {
   std::string why;
   for (const auto &r : routes) {
     if (!r.category.empty() && r.category != c.category) continue;
@@ -70,10 +70,12 @@ std::string RoutingPolicy::assign(domain::Complaint &c, store::Store &store) con
     const std::string *best = nullptr;
     std::int64_t least = 0;
     for (const auto &owner : owners) {
-      const auto open = store.open_complaints_of(owner);
-      if (!best || open < least) best = &owner, least = open;
+      auto it = workload.find(owner);
+      if (it == workload.end()) it = workload.emplace(owner, store.open_complaints_of(owner)).first;
+      if (!best || it->second < least) best = &owner, least = it->second;
     }
     c.owner = *best;
+    ++workload[c.owner];
     why += (why.empty() ? "" : "; ") + c.owner + " had the fewest open in " + department + " (" +
            std::to_string(least) + ")";
     break;

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,11 @@ struct Route {
   std::string department;
 };
 
+// Open complaints per owner, counted once per owner and batch, then kept
+// up to date as the batch assigns (counting per record would scan every
+// open complaint of the owner each time).
+using Workload = std::map<std::string, std::int64_t>;
+
 class RoutingPolicy {
 public:
   // Throws std::runtime_error naming the file, section and key.
@@ -40,8 +46,9 @@ public:
   // Sets owner_department (a matching route wins over what is there) and
   // owner (least open workload) when the complaint has no owner yet.
   // Returns why, for the record ("route psu-quality; 李娜 has 3 open"), or
-  // empty when it changed nothing. Call inside a store transaction.
-  std::string assign(domain::Complaint &c, store::Store &store) const;
+  // empty when it changed nothing. Call inside a store transaction, with
+  // one `workload` per transaction.
+  std::string assign(domain::Complaint &c, store::Store &store, Workload &workload) const;
 };
 
 } // namespace qloop::workflow
