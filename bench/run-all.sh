@@ -18,3 +18,6 @@ bash "$(dirname "$0")/analysis/run.sh" "$build"
 echo
 echo "Exporters: 8D PDF with 5 analyses, ledger XLSX memory (bench/export.sh)"
 bash "$(dirname "$0")/export.sh" "$build" "${QLOOP_BENCH_EXPORT_N1:-100000}" "${QLOOP_BENCH_EXPORT_N2:-1000000}"
+echo
+echo "Intake: CSV through intake.files vs sqlite3 .import (bench/intake_csv.sh)"
+bash "$(dirname "$0")/intake_csv.sh" "$build" "${QLOOP_BENCH_INTAKE_N:-1000000}" "${QLOOP_BENCH_INTAKE_M:-100000}"

@@ -119,7 +119,7 @@ public:
 
   // Probable-duplicate candidates: one customer's complaints received in
   // [from, to] on the same order (when order_number is not empty) or the
-  // same product, not rejected and not duplicates themselves, earliest
+  // same product, open (not archived, rejected or a duplicate), earliest
   // first, at most `limit` of each kind.
   virtual std::vector<domain::Complaint> duplicate_candidates(const std::string &customer,
                                                               const std::string &order_number,
