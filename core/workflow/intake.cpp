@@ -6,6 +6,7 @@
 
 #include "core/log/logging.hpp"
 #include "core/util/sha256.hpp"
+#include "core/workflow/incoming_contact.hpp"
 #include "core/workflow/merging.hpp"
 
 namespace qloop::workflow {
@@ -193,17 +194,9 @@ std::optional<std::int64_t> Intake::thread_of(const domain::IntakeRecord &record
 // the names of its attachments (their files are stored like a complaint's),
 // and its own message id joined to the thread so replies to it land here too.
 void Intake::add_reply(std::int64_t complaint_id, domain::IntakeRecord &record, const std::string &actor) {
-  constexpr std::size_t kMaxSummary = 8000;
   const auto &c = record.complaint;
-  domain::Contact contact;
-  contact.channel = c.channel;
-  contact.direction = domain::Direction::Inbound;
-  contact.purpose = "update";
-  contact.at = c.received_at;
-  contact.actor = c.reporter.empty() ? c.contact : c.reporter;
+  auto contact = incoming_contact(c, "", 8000);
   contact.source_key = c.source_key;
-  contact.summary =
-      c.phenomenon.size() > kMaxSummary ? c.phenomenon.substr(0, kMaxSummary) + "..." : c.phenomenon;
   if (!c.attachments.empty()) {
     contact.summary += "\n\nAttachments:";
     for (const auto &a : c.attachments) contact.summary += "\n- " + a.name + " (" + a.path + ")";

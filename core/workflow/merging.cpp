@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/log/logging.hpp"
+#include "core/workflow/incoming_contact.hpp"
 
 namespace qloop::workflow {
 
@@ -75,16 +76,10 @@ domain::Complaint Merger::link_probable_duplicate(std::int64_t id, const Duplica
     link.score = match.similarity;
     link.status_before = c.status;
     // The customer asked again: that is a contact on the first complaint.
-    constexpr std::size_t kMaxText = 2000;
-    domain::Contact note;
-    note.channel = c.channel;
-    note.direction = domain::Direction::Inbound;
-    note.purpose = "update";
-    note.at = c.received_at;
-    note.actor = c.reporter.empty() ? c.contact : c.reporter;
-    note.summary = "Reported again via " + c.channel + " as " + c.number +
-                   " (probable duplicate: " + match.why + "):\n" +
-                   (c.phenomenon.size() > kMaxText ? c.phenomenon.substr(0, kMaxText) + "..." : c.phenomenon);
+    const auto note = incoming_contact(c,
+                                       "Reported again via " + c.channel + " as " + c.number +
+                                           " (probable duplicate: " + match.why + "):\n",
+                                       2000);
     link.note_contact = ledger_.add_contact(survivor.id, note, actor).id;
     out = fold(std::move(c), survivor, std::move(link), actor);
   });
